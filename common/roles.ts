@@ -1,0 +1,32 @@
+// Roles and what each may do. Shared by the server policy and the web (to hide what a user cannot do).
+export const staffRoles = ['district_admin', 'institute_admin', 'station_admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+// Later issues add team_leader, volunteer and citizen; they hold no network powers.
+export type Role = StaffRole | 'team_leader' | 'volunteer' | 'citizen';
+
+export type UnitLevel = 'center' | 'institute' | 'station';
+
+/** The unit level each admin role is granted on. */
+export const roleLevel: Record<StaffRole, UnitLevel> = {
+  district_admin: 'center',
+  institute_admin: 'institute',
+  station_admin: 'station',
+};
+
+export type Action =
+  | 'network.read' // see units, sites and belts in scope in the console
+  | 'network.manage' // create / edit / move / close units, sites, belts; civic codes; import
+  | 'account.manage' // create staff accounts, grant roles, reset passwords, disable
+  | 'audit.read'; // read the audit log of the scope
+
+export const actionRoles: Record<Action, readonly Role[]> = {
+  'network.read': staffRoles,
+  'network.manage': staffRoles,
+  'account.manage': staffRoles,
+  'audit.read': staffRoles,
+};
+
+/** A role on `grantCode` covers `targetCode` when the target is that unit or lies under it. */
+export function codeCovers(grantCode: string, targetCode: string): boolean {
+  return targetCode.startsWith(grantCode);
+}

@@ -1,0 +1,77 @@
+// Builds the HTTP application from its dependencies. main.ts calls it for the real server; tests call it with
+// an in-memory database and use app.inject().
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import type { Config } from './config';
+import { registerErrorHandler } from './platform/errors';
+import { registerAuth } from './platform/auth';
+import { healthRoutes } from './modules/health/health.routes';
+import { authRoutes } from './modules/accounts/auth.routes';
+import { accountRoutes } from './modules/accounts/accounts.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { networkRoutes } from './modules/network/network.routes';
+import { webRoutes } from './modules/web/web.routes';
+
+export type Clock = { now(): Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+export type AppDeps = {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  logger?: boolean | object;
+  version?: string;
+};
+
+export type App = FastifyInstance;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Fastify answers 503 to requests that arrive while it is closing; ongoing ones finish.
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  // Limits are opted into per route (sign-in, public pages); in-memory per instance, see docs/ARCHITECTURE.md.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Wenming 文明实践云 API', version: deps.version ?? '0.0.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wm_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, { db: deps.database.db, clock, publicBaseUrl: deps.config.publicBaseUrl });
+  const moduleDeps = { db: deps.database.db, database: deps.database, config: deps.config, clock, version: deps.version ?? '0.0.0' };
+  await app.register(healthRoutes, moduleDeps);
+  await app.register(authRoutes, moduleDeps);
+  await app.register(accountRoutes, moduleDeps);
+  await app.register(auditRoutes, moduleDeps);
+  await app.register(networkRoutes, moduleDeps);
+  await app.register(webRoutes, moduleDeps);
+  return app;
+}
+
+export type ModuleDeps = {
+  db: Database['db'];
+  database: Database;
+  config: Config;
+  clock: Clock;
+  version: string;
+};

@@ -1,0 +1,102 @@
+// Stable error codes, their HTTP statuses and default messages (zh first, en), and the one error handler
+// that turns anything thrown into `{"error":{"code","message","details"?}}`. Unknown errors become internal_error.
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export const errorCatalog = {
+  validation_failed: { status: 400, zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
+  bad_request: { status: 400, zh: '请求格式有误', en: 'The request is malformed' },
+  unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  invalid_credentials: { status: 401, zh: '手机号或密码不正确', en: 'Wrong mobile number or password' },
+  session_expired: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  forbidden: { status: 403, zh: '您没有权限进行此操作', en: 'You are not allowed to do this' },
+  cross_site_refused: { status: 403, zh: '拒绝跨站请求', en: 'Cross-site request refused' },
+  account_locked: { status: 423, zh: '密码错误次数过多，账号已锁定 30 分钟', en: 'Too many wrong passwords; the account is locked for 30 minutes' },
+  not_found: { status: 404, zh: '找不到该记录', en: 'Not found' },
+  conflict: { status: 409, zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  code_replaced: { status: 410, zh: '此码已被更换，请扫描现场最新的文明码', en: 'This code has been replaced; scan the current code at the site' },
+  payload_too_large: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  import_rejected: { status: 422, zh: '导入文件有错误，未写入任何数据', en: 'The import file has errors; nothing was written' },
+  rate_limited: { status: 429, zh: '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
+  internal_error: { status: 500, zh: '系统出错了，请稍后再试', en: 'Something went wrong; please try again later' },
+  unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+export type FieldIssue = { field: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? errorCatalog[code].zh);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return errorCatalog[this.code].status;
+  }
+}
+
+/** A 400 naming one field; use for rules zod cannot express (code must extend its parent's, …). */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('validation_failed', `${field}: ${message}`, { fields: [{ field, message }] });
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `找不到${what}`);
+}
+
+function wantsEnglish(req: FastifyRequest): boolean {
+  const lang = String(req.headers['accept-language'] ?? '');
+  return /^en\b/i.test(lang);
+}
+
+function fastifyErrorCode(err: FastifyError): ErrorCode | null {
+  if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large';
+  if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type';
+  if (err.statusCode === 429) return 'rate_limited';
+  if (err.statusCode === 404) return 'not_found';
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return 'bad_request';
+  return null;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const en = wantsEnglish(req);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: FieldIssue[] = err.validation.map((v) => {
+        const where = String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+        const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+        const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys ?? [] : [];
+        const field = [err.validationContext, where, keys.join(',')].filter(Boolean).join('.');
+        return { field, message: keys.length ? (en ? 'unknown field' : '不允许的字段') : v.message ?? 'invalid' };
+      });
+      const first = fields[0];
+      const base = en ? errorCatalog.validation_failed.en : errorCatalog.validation_failed.zh;
+      return reply.status(400).send({
+        error: { code: 'validation_failed', message: first ? `${base}: ${first.field}` : base, details: { fields } },
+      });
+    }
+    if (err instanceof AppError) {
+      const message = en && err.message === errorCatalog[err.code].zh ? errorCatalog[err.code].en : err.message;
+      return reply.status(err.status).send({ error: { code: err.code, message, ...(err.details ? { details: err.details } : {}) } });
+    }
+    const mapped = fastifyErrorCode(err);
+    if (mapped) {
+      const headers = (err as { headers?: Record<string, string> }).headers;
+      if (mapped === 'rate_limited' && headers) reply.headers(headers);
+      const entry = errorCatalog[mapped];
+      return reply.status(entry.status).send({ error: { code: mapped, message: en ? entry.en : entry.zh } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    const entry = errorCatalog.internal_error;
+    return reply.status(500).send({ error: { code: 'internal_error', message: en ? entry.en : entry.zh } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const entry = errorCatalog.not_found;
+    reply.status(404).send({ error: { code: 'not_found', message: wantsEnglish(req) ? entry.en : entry.zh } });
+  });
+}

@@ -30,6 +30,15 @@ export type AppDeps = {
 
 export type App = FastifyInstance;
 
+/** Every route the app serves, for the policy matrix and the hostile-input tests (they fail on a route they do not know). */
+export type RouteInfo = { method: string; url: string; access: 'public' | 'staff'; schema: Record<string, unknown> | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RouteInfo[];
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
@@ -38,7 +47,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     // Fastify answers 503 to requests that arrive while it is closing; ongoing ones finish.
     return503OnClosing: true,
+    // Router-level refusals (bad URL encoding, over-long path parameters) get the same error shape.
+    frameworkErrors: (err, _req, reply) => {
+      const status = (err as { statusCode?: number }).statusCode ?? 400;
+      reply.status(status >= 400 && status < 500 ? status : 400).send({ error: { code: 'bad_request', message: '请求地址有误' } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  const routeList: RouteInfo[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeList.push({ method, url: r.url, access: r.config?.access ?? 'staff', schema: r.schema as Record<string, unknown> | undefined });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -54,7 +76,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(async (docs) => {
+    // The interactive reference is public, like the OpenAPI document it shows.
+    docs.addHook('onRoute', (r) => {
+      r.config = { ...(r.config ?? {}), access: 'public' };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, { db: deps.database.db, clock, publicBaseUrl: deps.config.publicBaseUrl });

@@ -40,6 +40,7 @@ export async function signInWithPassword(db: Db, input: SignInInput) {
       result: 'failed',
       objectType: 'account',
       objectId: account?.id ?? '',
+      unitCode: account ? ((await loadGrants(db, account.id))[0]?.unitCode ?? '') : '',
       details: { locked: Boolean(lockedUntil) },
     });
     throw new AppError(lockedUntil ? 'account_locked' : 'invalid_credentials');

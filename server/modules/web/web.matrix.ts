@@ -1,0 +1,4 @@
+// Policy matrix entries for the web UI routes: all public (the pages themselves; data comes from the API).
+import type { MatrixEntry } from '../../testing/matrix';
+
+export const webMatrix: MatrixEntry[] = [];

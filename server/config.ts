@@ -17,6 +17,9 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SEED_DEMO: bool.default(true),
   WEB_DIST: z.string().default('./dist/web'),
+  // Requests per minute per client IP on public pages (QR scans) and on sign-in.
+  RATE_LIMIT_PUBLIC_PER_MIN: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_SIGN_IN_PER_MIN: z.coerce.number().int().min(1).default(20),
 });
 
 export type Config = {
@@ -31,6 +34,7 @@ export type Config = {
   seedDemo: boolean;
   webDist: string;
   cookieSecure: boolean;
+  rateLimit: { publicPerMin: number; signInPerMin: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     webDist: path.resolve(e.WEB_DIST),
     cookieSecure: publicBaseUrl.startsWith('https://'),
+    rateLimit: { publicPerMin: e.RATE_LIMIT_PUBLIC_PER_MIN, signInPerMin: e.RATE_LIMIT_SIGN_IN_PER_MIN },
   };
 }

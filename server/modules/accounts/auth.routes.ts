@@ -18,7 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) =
   app.post(
     '/api/auth/sign-in',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: deps.config.rateLimit.signInPerMin, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with mobile number and password',

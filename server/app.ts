@@ -50,7 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Router-level refusals (bad URL encoding, over-long path parameters) get the same error shape.
     frameworkErrors: (err, _req, reply) => {
       const status = (err as { statusCode?: number }).statusCode ?? 400;
-      reply.status(status >= 400 && status < 500 ? status : 400).send({ error: { code: 'bad_request', message: '请求地址有误' } });
+      const r = reply as unknown as { status(n: number): { send(b: unknown): void } };
+      r.status(status >= 400 && status < 500 ? status : 400).send({ error: { code: 'bad_request', message: '请求地址有误' } });
     },
   }).withTypeProvider<ZodTypeProvider>();
   const routeList: RouteInfo[] = [];
@@ -58,7 +59,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: r.url, access: r.config?.access ?? 'staff', schema: r.schema as Record<string, unknown> | undefined });
+      // access is read later: plugins' own onRoute hooks (the docs) may still set it after this one runs.
+      routeList.push({
+        method,
+        url: r.url,
+        get access() {
+          return r.config?.access ?? 'staff';
+        },
+        schema: r.schema as Record<string, unknown> | undefined,
+      });
     }
   });
   app.setValidatorCompiler(validatorCompiler);

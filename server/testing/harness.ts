@@ -46,7 +46,7 @@ export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestC
   await database.migrate();
   if (opts.seed !== false) await seedDemo(database.db, { volunteers: false });
   const clock = new TestClock();
-  const config = loadConfig({ PUBLIC_BASE_URL: 'http://wenming.test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ PUBLIC_BASE_URL: 'http://wenming.test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', RATE_LIMIT_SIGN_IN_PER_MIN: '10000' });
   const app = await buildApp({ database, config, clock, version: 'test' });
   await app.ready();
   return {

@@ -1,13 +1,13 @@
 // The practice network: units (center → institutes → stations), sites (实践点/阵地) with their civic codes,
 // and belts (themed routes of sites). Units are keyed by area-style codes; scope checks are code-prefix tests.
-import { pgTable, text, integer, doublePrecision, timestamp, jsonb, uuid, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, doublePrecision, timestamp, jsonb, uuid, index, uniqueIndex, primaryKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const units = pgTable(
   'units',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull(),
-    parentId: uuid('parent_id'),
+    parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
     level: text('level').$type<'center' | 'institute' | 'station'>().notNull(),
     name: text('name').notNull(),
     address: text('address').notNull().default(''),
@@ -55,29 +55,39 @@ export const sites = pgTable(
   },
   (t) => [
     uniqueIndex('sites_civic_token_uq').on(t.civicToken),
-    index('sites_unit_idx').on(t.unitId),
+    // A unit's sites are told apart by name: the import matches rows on (unit code, name).
+    uniqueIndex('sites_unit_name_uq').on(t.unitId, t.name),
+    index('sites_kind_idx').on(t.kind),
     index('sites_unit_code_idx').using('btree', t.unitCode.op('text_pattern_ops')),
   ],
 );
 
 // Tokens that were replaced keep pointing at their site so the old QR can say "this code has been replaced".
-export const retiredCivicTokens = pgTable('retired_civic_tokens', {
-  token: text('token').primaryKey(),
-  siteId: uuid('site_id').notNull().references(() => sites.id),
-  retiredAt: timestamp('retired_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const retiredCivicTokens = pgTable(
+  'retired_civic_tokens',
+  {
+    token: text('token').primaryKey(),
+    siteId: uuid('site_id').notNull().references(() => sites.id),
+    retiredAt: timestamp('retired_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('retired_civic_tokens_site_idx').on(t.siteId)],
+);
 
-export const belts = pgTable('belts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  theme: text('theme').notNull(),
-  description: text('description').notNull().default(''),
-  // Belts cross streets, so they belong to the unit that curates them (the center in Longwan).
-  unitId: uuid('unit_id').notNull().references(() => units.id),
-  unitCode: text('unit_code').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const belts = pgTable(
+  'belts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    theme: text('theme').notNull(),
+    description: text('description').notNull().default(''),
+    // Belts cross streets, so they belong to the unit that curates them (the center in Longwan).
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitCode: text('unit_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('belts_unit_code_idx').using('btree', t.unitCode.op('text_pattern_ops'))],
+);
 
 export const beltStops = pgTable(
   'belt_stops',

@@ -180,6 +180,9 @@ describe('sessions', () => {
 
 describe('audit log', () => {
   it('records sign-ins and account changes, readable within scope only', async () => {
+    // Fresh sessions: the session tests above moved the clock past the earlier ones' lifetime.
+    district = await signIn(t.app, '13800000001', DEMO_PASSWORD);
+    puzhou = await signIn(t.app, '13800000004', DEMO_PASSWORD);
     const all = (await district.get('/api/audit?limit=100')).json().items;
     const actions = new Set(all.map((e: { action: string }) => e.action));
     for (const a of ['auth.sign_in', 'account.created', 'account.disabled', 'account.password_reset', 'account.role_granted']) expect(actions).toContain(a);

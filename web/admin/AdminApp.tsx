@@ -1,0 +1,81 @@
+// Providers (antd locale and theme follow the language), the router and the signed-in gate.
+import { lazy, Suspense, useEffect } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { onUnauthorized } from '../api/client';
+import { SignInPage } from './auth/SignInPage';
+import { AppLayout } from './AppLayout';
+import { useMe, ME_KEY } from './auth/use-me';
+import { PageState } from './ui/PageState';
+
+const NetworkPage = lazy(() => import('./network/NetworkPage').then((m) => ({ default: m.NetworkPage })));
+const SitesPage = lazy(() => import('./sites/SitesPage').then((m) => ({ default: m.SitesPage })));
+const BeltsPage = lazy(() => import('./belts/BeltsPage').then((m) => ({ default: m.BeltsPage })));
+const MapPage = lazy(() => import('./map/MapPage').then((m) => ({ default: m.MapPage })));
+const ImportExportPage = lazy(() => import('./transfer/ImportExportPage').then((m) => ({ default: m.ImportExportPage })));
+const AccountsPage = lazy(() => import('./accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+function RequireSignIn({ children }: { children: React.ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Spin fullscreen />;
+  if (me.isError) return <PageState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/sign-in${next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function SessionWatcher() {
+  const queryClient = useQueryClient();
+  // Any 401 (session expired, signed out elsewhere) drops the cached account; the gate then shows sign-in.
+  useEffect(() => onUnauthorized(() => queryClient.setQueryData(ME_KEY, null)), [queryClient]);
+  return null;
+}
+
+export function AdminApp() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(en ? 'en' : 'zh-cn');
+  }, [en]);
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 6 } }}>
+      <AntApp>
+        <BrowserRouter basename="/admin">
+          <SessionWatcher />
+          <Suspense fallback={<Spin fullscreen />}>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route
+                element={
+                  <RequireSignIn>
+                    <AppLayout />
+                  </RequireSignIn>
+                }
+              >
+                <Route index element={<Navigate to="/network" replace />} />
+                <Route path="/network" element={<NetworkPage />} />
+                <Route path="/sites" element={<SitesPage />} />
+                <Route path="/belts" element={<BeltsPage />} />
+                <Route path="/map" element={<MapPage />} />
+                <Route path="/transfer" element={<ImportExportPage />} />
+                <Route path="/accounts" element={<AccountsPage />} />
+                <Route path="/audit" element={<AuditPage />} />
+                <Route path="*" element={<PageState notFound />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

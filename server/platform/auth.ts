@@ -2,7 +2,7 @@
 // `config: { access: 'public' }`; closed routes get `req.principal` or a 401 before validation runs.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/client';
+import { rowsOf, type Db, type DbOrTx } from '../db/client';
 import { accounts, roleGrants, sessions } from '../db/schema/accounts';
 import { units } from '../db/schema/network';
 import { AppError } from './errors';
@@ -58,30 +58,39 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+type SessionRow = {
+  accountId: string;
+  name: string;
+  phone: string;
+  status: string;
+  lastSeenAt: string | Date;
+  expiresAt: string | Date;
+  grants: Grant[] | string | null;
+};
+
 async function principalFromCookie(db: Db, token: string, now: Date): Promise<Principal> {
   const tokenHash = sha256(token);
-  const [row] = await db
-    .select({
-      accountId: accounts.id,
-      name: accounts.name,
-      phone: accounts.phone,
-      status: accounts.status,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-    })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.tokenHash, tokenHash));
+  // One round trip: session, account and grants together (this runs on every signed-in request).
+  const [row] = rowsOf<SessionRow>(
+    await db.execute(sql`
+      select a.id as "accountId", a.name, a.phone, a.status, s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt",
+        (select coalesce(json_agg(json_build_object('role', g.role, 'unitId', u.id, 'unitCode', u.code, 'unitName', u.name)), '[]'::json)
+           from ${roleGrants} g join ${units} u on u.id = g.unit_id where g.account_id = a.id) as grants
+      from ${sessions} s join ${accounts} a on a.id = s.account_id
+      where s.token_hash = ${tokenHash}`),
+  );
   if (!row) throw new AppError('unauthenticated');
-  const idleFor = now.getTime() - row.lastSeenAt.getTime();
-  if (row.status !== 'active' || now >= row.expiresAt || idleFor > IDLE_MINUTES * 60_000) {
+  const lastSeenAt = new Date(row.lastSeenAt);
+  const idleFor = now.getTime() - lastSeenAt.getTime();
+  if (row.status !== 'active' || now >= new Date(row.expiresAt) || idleFor > IDLE_MINUTES * 60_000) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     throw new AppError('session_expired');
   }
   if (idleFor > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { accountId: row.accountId, name: row.name, phone: row.phone, grants: await loadGrants(db, row.accountId) };
+  const grants = (typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants ?? []) as Grant[];
+  return { accountId: row.accountId, name: row.name, phone: row.phone, grants };
 }
 
 export function sessionToken(req: FastifyRequest): string | undefined {

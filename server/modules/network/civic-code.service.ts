@@ -3,18 +3,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import QRCode from 'qrcode';
-import PDFDocument from 'pdfkit';
+import type QRCodeModule from 'qrcode';
 import { siteKindLabel } from '../../../common/network';
 
 // Medium error correction survives a scuffed poster while keeping modules large enough to scan from afar.
 const QR_OPTIONS = { errorCorrectionLevel: 'M' as const, margin: 2 };
 
-export function civicCodeSvg(url: string): Promise<string> {
+// qrcode and pdfkit load on first use: they cost about a third of a second at start-up otherwise.
+type QRCodeLib = typeof QRCodeModule;
+const loadQr = async (): Promise<QRCodeLib> => (await import('qrcode')).default;
+const loadPdfKit = async () => (await import('pdfkit')).default;
+
+export async function civicCodeSvg(url: string): Promise<string> {
+  const QRCode = await loadQr();
   return QRCode.toString(url, { ...QR_OPTIONS, type: 'svg', color: { dark: '#000000', light: '#ffffff' } });
 }
 
-export function civicCodePng(url: string): Promise<Buffer> {
+export async function civicCodePng(url: string): Promise<Buffer> {
+  const QRCode = await loadQr();
   return QRCode.toBuffer(url, { ...QR_OPTIONS, type: 'png', width: 640 });
 }
 
@@ -49,7 +55,7 @@ const INK = '#1f1f1f';
 const GREY = '#595959';
 
 /** Draws the QR as filled squares (vector: sharp at any print size), merging horizontal runs. */
-function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
+function drawQr(QRCode: QRCodeLib, doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(url, { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel });
   const n = qr.modules.size;
   const quiet = 2;
@@ -71,7 +77,7 @@ function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size
   doc.fill('#000000');
 }
 
-function drawPoster(doc: PDFKit.PDFDocument, site: PosterSite, footer: string): void {
+function drawPoster(QRCode: QRCodeLib, doc: PDFKit.PDFDocument, site: PosterSite, footer: string): void {
   const margin = 56;
   const width = A4.width - margin * 2;
   doc.rect(0, 0, A4.width, 110).fill(RED);
@@ -82,7 +88,7 @@ function drawPoster(doc: PDFKit.PDFDocument, site: PosterSite, footer: string): 
 
   const qrSize = 300;
   const qrY = 260;
-  drawQr(doc, site.url, (A4.width - qrSize) / 2, qrY, qrSize);
+  drawQr(QRCode, doc, site.url, (A4.width - qrSize) / 2, qrY, qrSize);
 
   doc.fillColor(RED).fontSize(22).text('微信扫一扫，查看阵地信息、点单服务', margin, qrY + qrSize + 24, { width, align: 'center' });
   doc.fillColor(GREY).fontSize(12).text('也可用手机浏览器扫码或输入以下网址', { width, align: 'center' });
@@ -93,7 +99,8 @@ function drawPoster(doc: PDFKit.PDFDocument, site: PosterSite, footer: string): 
 }
 
 /** One A4 page per site: title, site name, unit, the QR and short instructions. No sites → one page that says so. */
-export function civicCodeSheetPdf(sitesToPrint: PosterSite[], opts: { title: string; footer: string }): Promise<Buffer> {
+export async function civicCodeSheetPdf(sitesToPrint: PosterSite[], opts: { title: string; footer: string }): Promise<Buffer> {
+  const [QRCode, PDFDocument] = await Promise.all([loadQr(), loadPdfKit()]);
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: opts.title, Creator: 'Wenming' } });
     const chunks: Buffer[] = [];
@@ -106,7 +113,7 @@ export function civicCodeSheetPdf(sitesToPrint: PosterSite[], opts: { title: str
     }
     for (const site of sitesToPrint) {
       doc.addPage().font('cjk');
-      drawPoster(doc, site, opts.footer);
+      drawPoster(QRCode, doc, site, opts.footer);
     }
     doc.end();
   });

@@ -1,7 +1,7 @@
 // Export the network to .xlsx and import it back. The console and the CLI (server/cli/network.ts) both call
 // these two functions. Import is all or nothing: every row is checked first; preview writes nothing; commit
 // writes every row in one transaction, or nothing and throws import_rejected with the row report.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { and, asc, eq, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client';
@@ -14,6 +14,9 @@ import { readSheet, SITE_SHEET, siteColumns, UNIT_SHEET, unitColumns, writeSheet
 import { planImport, siteKey, type ExistingUnit, type ImportPlan, type ImportRowReport, type ImportState } from './network-xlsx.rows';
 import { underCode } from './units.repo';
 import { newCivicToken } from './sites.service';
+
+// exceljs loads on first use: it is the heaviest module at start-up and only imports/exports need it.
+const loadExcel = async () => (await import('exceljs')).default;
 
 export type { ImportRowReport } from './network-xlsx.rows';
 export type ImportSummary = {
@@ -50,7 +53,7 @@ export async function exportNetworkXlsx(db: DbOrTx, opts: { underCode?: string; 
     .where(and(opts.underCode !== undefined ? underCode(sites.unitCode, opts.underCode) : undefined, inCodes(sites.unitCode, opts.scopeCodes)))
     .orderBy(asc(sites.unitCode), asc(sites.name));
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Wenming';
   writeSheet(
     wb.addWorksheet(UNIT_SHEET),
@@ -83,7 +86,7 @@ function fileProblem(message: string, sheet = ''): ImportRowReport {
 
 /** Parses the workbook (outside any transaction: it is CPU work, not database work). */
 async function readWorkbook(buffer: Buffer): Promise<{ unitRows: SheetRow[]; siteRows: SheetRow[]; problems: ImportRowReport[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {

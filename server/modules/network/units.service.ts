@@ -2,9 +2,10 @@
 // whole subtree; closing waits until nothing under the unit is open. Every change is audited in its transaction.
 // Authorization: editing a unit needs network.manage on it; creating, moving, closing and reopening need it on
 // the parent (moving: on the old and the new parent).
-import type { Db, DbOrTx } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db, type DbOrTx } from '../../db/client';
 import { AppError, fieldError, notFound } from '../../platform/errors';
-import { assertCan, scopeCondition, type Principal } from '../../platform/policy';
+import { assertCan, scopeCodes, scopeCondition, type Principal } from '../../platform/policy';
 import { audit, type AuditActor } from '../../platform/audit';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { childLevelOf, unitCodeProblem, type UnitLevel, type UnitStatus } from '../../../common/network';
@@ -42,8 +43,26 @@ export async function getUnit(db: DbOrTx, opts: { principal: Principal; id: stri
   return u;
 }
 
+// The tree is read on every console page and changes rarely: keep it per database and scope, valid while the
+// network version (bumped by a trigger on any unit or site change, see migration 0003) is unchanged.
+type CachedTree = { version: number; rows: repo.TreeRow[] };
+const treeCache = new WeakMap<object, Map<string, CachedTree>>();
+
+async function cachedTreeRows(db: DbOrTx, principal: Principal): Promise<repo.TreeRow[]> {
+  const key = scopeCodes(principal, 'network.read').join(',');
+  const [{ version }] = rowsOf<{ version: number }>(await db.execute(sql`select version::int as version from network_state where id = 1`));
+  let perDb = treeCache.get(db);
+  if (!perDb) treeCache.set(db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit && hit.version === version) return hit.rows;
+  const rows = await repo.unitTree(db, scopeCondition(principal, 'network.read', units.code));
+  if (perDb.size > 500) perDb.clear(); // scopes are few; this only bounds memory against odd grant mixes
+  perDb.set(key, { version, rows });
+  return rows;
+}
+
 export async function unitTreeOf(db: DbOrTx, opts: { principal: Principal }) {
-  const rows = await repo.unitTree(db, scopeCondition(opts.principal, 'network.read', units.code));
+  const rows = await cachedTreeRows(db, opts.principal);
   // Subtree totals from the own counts, child to ancestor, in memory: the list is at most a district's units.
   const byId = new Map(rows.map((r) => [r.id, { ...r, subtreeSiteCount: r.siteCount }]));
   for (const r of [...rows].sort((a, b) => b.code.length - a.code.length)) {

@@ -19,6 +19,9 @@ import { loadGrants } from '../server/platform/auth';
 import type { Principal } from '../server/platform/policy';
 import { publicSiteByToken } from '../server/modules/network/sites.service';
 import { unitTreeOf } from '../server/modules/network/units.service';
+import { unitTree } from '../server/modules/network/units.repo';
+import { scopeCondition } from '../server/platform/policy';
+import { units } from '../server/db/schema/network';
 import { assertLoopback, cannon, type CannonResult } from './lib/cannon';
 import { machine, pct, table } from './lib/report';
 
@@ -27,8 +30,8 @@ type Opts = { duration: number; connections: number; only: string[] };
 const DISTRICT_ADMIN = '13800000001';
 const WARMUP_S = 3;
 
-type Target = { id: 'public' | 'tree'; name: string; path: string; baselinePath: string; headers: Record<string, string> };
-type Row = { backend: string; target: string; kind: 'baseline' | 'app'; r: CannonResult };
+type Target = { id: 'public' | 'tree'; name: string; path: string; baselinePath: string; cachedBaselinePath?: string; headers: Record<string, string> };
+type Row = { backend: string; target: string; kind: 'baseline' | 'baseline (same cache)' | 'app'; r: CannonResult };
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -44,7 +47,11 @@ async function listen(app: FastifyInstance): Promise<string> {
 function baselineApp(database: Database, principal: Principal): FastifyInstance {
   const bare = Fastify({ logger: false });
   bare.get<{ Params: { token: string } }>('/baseline/site/:token', async (req) => publicSiteByToken(database.db, req.params.token));
-  bare.get('/baseline/tree', async () => ({ units: await unitTreeOf(database.db, { principal }) }));
+  // The issue's baseline: the bare route runs the tree query itself on every request.
+  bare.get('/baseline/tree', async () => ({ units: await unitTree(database.db, scopeCondition(principal, 'network.read', units.code)) }));
+  // A second, stricter baseline: the bare route with the app's own version-checked cache, so the ratio to it
+  // shows what the stack (rate limit, session, validation, presenter) costs on top.
+  bare.get('/baseline/tree-cached', async () => ({ units: await unitTreeOf(database.db, { principal }) }));
   return bare;
 }
 
@@ -87,7 +94,7 @@ async function measureBackend(backend: string, database: Database, dataDir: stri
 
     const targets: Target[] = [
       { id: 'public', name: 'public site page', path: `/api/public/sites/${token}`, baselinePath: `/baseline/site/${token}`, headers: {} },
-      { id: 'tree', name: 'unit tree', path: '/api/network/tree', baselinePath: '/baseline/tree', headers: { cookie } },
+      { id: 'tree', name: 'unit tree', path: '/api/network/tree', baselinePath: '/baseline/tree', cachedBaselinePath: '/baseline/tree-cached', headers: { cookie } },
     ];
     // Both sides must answer the same thing before their speed means anything.
     const chosen = targets.filter((t) => o.only.includes(t.id));
@@ -108,6 +115,7 @@ async function measureBackend(backend: string, database: Database, dataDir: stri
     for (const t of chosen) {
       const runs = [
         { kind: 'baseline' as const, url: bareUrl + t.baselinePath, headers: {} },
+        ...(t.cachedBaselinePath ? [{ kind: 'baseline (same cache)' as const, url: bareUrl + t.cachedBaselinePath, headers: {} }] : []),
         { kind: 'app' as const, url: appUrl + t.path, headers: t.headers },
       ];
       for (const r of runs) await cannon({ url: r.url, connections: o.connections, duration: WARMUP_S, headers: r.headers });
@@ -175,6 +183,10 @@ function report(rows: Row[], o: Opts): void {
       r.r.non2xx + r.r.errors + r.r.timeouts,
       r.kind === 'app' ? pct(ratio) : '',
     ]);
+    const cached = rows.find((x) => x.backend === r.backend && x.target === r.target && x.kind === 'baseline (same cache)');
+    if (r.kind === 'app' && cached) {
+      verdicts.push(`${r.backend} · ${r.target}: ${pct(r.r.rps / cached.r.rps)} of the bare route with the same cache (the stack's own cost)`);
+    }
     if (r.kind === 'app') {
       verdicts.push(
         `${r.backend} · ${r.target}: ${pct(ratio)} of the bare route's throughput (target ≥ 70%), p99 ${r.r.p99} ms (target < 50 ms)` +

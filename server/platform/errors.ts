@@ -84,6 +84,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const message = en && err.message === errorCatalog[err.code].zh ? errorCatalog[err.code].en : err.message;
       return reply.status(err.status).send({ error: { code: err.code, message, ...(err.details ? { details: err.details } : {}) } });
     }
+    // Backstop behind validation: PostgreSQL's data-exception class (22xxx: NUL bytes, bad casts, out-of-range
+    // numbers) is always caused by a value the client sent, so it is a 400, never a 500. Drizzle wraps the
+    // driver's error, hence the look at `cause`.
+    const sqlState = String((err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code ?? '');
+    if (/^22[0-9A-Z]{3}$/.test(sqlState)) {
+      req.log.warn({ err }, 'input refused by the database');
+      const entry = errorCatalog.bad_request;
+      return reply.status(400).send({ error: { code: 'bad_request', message: en ? entry.en : entry.zh } });
+    }
     const mapped = fastifyErrorCode(err);
     if (mapped) {
       const headers = (err as { headers?: Record<string, string> }).headers;

@@ -119,6 +119,19 @@ describe('hostile input', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('never answers 500 to cursors that decode but hold junk', async () => {
+    const junk: unknown[][] = [['not a date', 'x'], ['x'], [1, 2, 3], ['NaN'], [''], ['2026-01-01T00:00:00Z', 'not-a-uuid'], [-1], [1e308], ["' or 1=1 --", "'"]];
+    const cursors = junk.map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64url'));
+    const lists = t.app.routeList.filter((r) => r.method === 'GET' && fieldNames((r.schema as { querystring?: unknown })?.querystring).includes('cursor'));
+    expect(lists.length).toBeGreaterThan(2);
+    for (const route of lists) {
+      for (const cursor of cursors) {
+        const res = await t.app.inject({ method: 'GET', url: route.url, query: { cursor }, headers: { cookie: await freshCookie() } });
+        expect(res.statusCode, `${route.url} cursor ${Buffer.from(cursor, 'base64url').toString()}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      }
+    }
+  });
+
   it('never answers 500 to hostile query strings on read routes', async () => {
     const reads = t.app.routeList.filter((r) => r.method === 'GET' && r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
     for (const route of reads) {

@@ -1,5 +1,5 @@
 // Queries for staff accounts and their role grants. Lists are scoped in SQL through the grants' unit codes.
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { accounts, roleGrants } from '../../db/schema/accounts';
 import { units } from '../../db/schema/network';
@@ -48,7 +48,8 @@ export async function listAccounts(
     ? sql`(${accounts.createdAt}, ${accounts.id}) < (${opts.after[0]}::timestamptz, ${opts.after[1]}::uuid)`
     : undefined;
   const rows = await db
-    .select()
+    // The cursor carries created_at as PostgreSQL's own text: a JS Date would cut microseconds and skip rows.
+    .select({ ...getTableColumns(accounts), cursorAt: sql<string>`${accounts.createdAt}::text` })
     .from(accounts)
     .where(and(where, after))
     .orderBy(desc(accounts.createdAt), desc(accounts.id))

@@ -11,11 +11,26 @@ export function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+export type CursorPart = 'string' | 'number' | 'timestamp' | 'uuid';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const partOk: Record<CursorPart, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  number: (v) => Number.isSafeInteger(v),
+  timestamp: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+};
+
+/**
+ * The sort key of a cursor, checked part by part against `parts` (a number = that many strings), so a cursor
+ * that decodes but holds junk is a 400 here rather than a failed cast in SQL.
+ */
+export function decodeCursor(cursor: string | undefined, parts: number | CursorPart[]): (string | number)[] | null {
   if (!cursor) return null;
+  const kinds: CursorPart[] = typeof parts === 'number' ? Array(parts).fill('string') : parts;
   try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === arity && parts.every((p) => typeof p === 'string' || typeof p === 'number')) return parts;
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === kinds.length && decoded.every((v, i) => partOk[kinds[i]](v))) return decoded;
   } catch {
     /* fall through */
   }

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../app';
 import { requirePrincipal } from '../../platform/auth';
-import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/audit';
 import { scopeCondition } from '../../platform/policy';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/pagination';
@@ -41,10 +40,7 @@ export const accountRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps
     },
     async (req) => {
       const p = requirePrincipal(req);
-      const after = decodeCursor(req.query.cursor, 2) as [string, string] | null;
-      if (after && (Number.isNaN(Date.parse(String(after[0]))) || !z.uuid().safeParse(after[1]).success)) {
-        throw new AppError('validation_failed', 'cursor: 无效的分页游标', { fields: [{ field: 'querystring.cursor', message: 'invalid cursor' }] });
-      }
+      const after = decodeCursor(req.query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
       const { rows, total } = await listAccounts(deps.db, {
         scope: scopeCondition(p, 'account.manage', units.code),
         q: req.query.q,

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { ModuleDeps } from '../../app';
 import { requirePrincipal } from '../../platform/auth';
-import { AppError } from '../../platform/errors';
 import { escapeLike, scopeCondition } from '../../platform/policy';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/pagination';
 import { auditLog } from '../../db/schema/audit';
@@ -43,10 +42,7 @@ export const auditRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) 
     async (req) => {
       const p = requirePrincipal(req);
       const { q, action, result, from, to, limit } = req.query;
-      const after = decodeCursor(req.query.cursor, 1);
-      if (after && !Number.isSafeInteger(after[0])) {
-        throw new AppError('validation_failed', 'cursor: 无效的分页游标', { fields: [{ field: 'querystring.cursor', message: 'invalid cursor' }] });
-      }
+      const after = decodeCursor(req.query.cursor, ['number']);
       const filters: (SQL | undefined)[] = [
         // Events tied to no unit (failed sign-ins of unknown numbers) are shown to district admins.
         p.grants.some((g) => g.role === 'district_admin')

@@ -14,7 +14,6 @@ import { changedFields } from './units.service';
 import { presentBelt } from './network.presenter';
 
 type Actor = { principal: Principal; actor: AuditActor; now: Date };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function readScopes(principal: Principal) {
   return {
@@ -32,10 +31,7 @@ async function withStops(db: DbOrTx, rows: repo.BeltRow[]) {
 }
 
 export async function listBeltsIn(db: DbOrTx, opts: { principal: Principal; q?: string; cursor?: string; limit: number }) {
-  const after = decodeCursor(opts.cursor, 2);
-  if (after && (Number.isNaN(Date.parse(String(after[0]))) || !UUID.test(String(after[1])))) {
-    throw fieldError('querystring.cursor', '无效的分页游标');
-  }
+  const after = decodeCursor(opts.cursor, ['timestamp', 'uuid']);
   const { rows, total } = await repo.listBelts(db, { ...readScopes(opts.principal), q: opts.q, after: after as [string, string] | null, limit: opts.limit });
   const page = pageOf(rows, opts.limit, (b) => [b.createdAt.toISOString(), b.id]);
   return { items: await withStops(db, page.items), total, nextCursor: page.nextCursor };

@@ -31,7 +31,6 @@ export type SiteDetails = {
 };
 
 const DUPLICATE_NAME = '该单位下已有同名阵地';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function newCivicToken(): string {
   return shortToken(12);
@@ -60,10 +59,7 @@ export async function listSitesIn(
     assertCan(opts.principal, 'network.read', unit.code);
     under = unit.code;
   }
-  const after = decodeCursor(opts.cursor, 3);
-  if (after && (typeof after[0] !== 'string' || typeof after[1] !== 'string' || !UUID.test(String(after[2])))) {
-    throw fieldError('querystring.cursor', '无效的分页游标');
-  }
+  const after = decodeCursor(opts.cursor, ['string', 'string', 'uuid']);
   const { rows, total } = await repo.listSites(db, {
     scope: scopeCondition(opts.principal, 'network.read', sites.unitCode),
     q: opts.q,

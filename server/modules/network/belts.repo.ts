@@ -1,5 +1,5 @@
 // Queries on belts (实践带) and their ordered stops.
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL, getTableColumns } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { beltStops, belts, sites, units } from '../../db/schema/network';
 import { escapeLike } from '../../platform/policy';
@@ -32,7 +32,8 @@ export async function listBelts(
   const where = beltWhere(f);
   const after = f.after ? sql`(${belts.createdAt}, ${belts.id}) > (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)` : undefined;
   const rows = await db
-    .select()
+    // created_at as PostgreSQL's own text for the cursor: a JS Date would cut microseconds and repeat rows.
+    .select({ ...getTableColumns(belts), cursorAt: sql<string>`${belts.createdAt}::text` })
     .from(belts)
     .where(and(where, after))
     .orderBy(asc(belts.createdAt), asc(belts.id))

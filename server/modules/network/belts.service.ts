@@ -33,7 +33,7 @@ async function withStops(db: DbOrTx, rows: repo.BeltRow[]) {
 export async function listBeltsIn(db: DbOrTx, opts: { principal: Principal; q?: string; cursor?: string; limit: number }) {
   const after = decodeCursor(opts.cursor, ['timestamp', 'uuid']);
   const { rows, total } = await repo.listBelts(db, { ...readScopes(opts.principal), q: opts.q, after: after as [string, string] | null, limit: opts.limit });
-  const page = pageOf(rows, opts.limit, (b) => [b.createdAt.toISOString(), b.id]);
+  const page = pageOf(rows, opts.limit, (b) => [b.cursorAt, b.id]);
   return { items: await withStops(db, page.items), total, nextCursor: page.nextCursor };
 }
 

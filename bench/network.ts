@@ -78,7 +78,7 @@ async function measureBackend(backend: string, database: Database, dataDir: stri
   const { token, principal } = await prepare(database);
   // The public route's per-client limit would turn a load test from one address into 429s; raise it so the
   // limiter still runs (and costs what it costs) but never trips.
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://127.0.0.1', RATE_LIMIT_PUBLIC_PER_MIN: '1000000000' });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://127.0.0.1', RATE_LIMIT_PUBLIC_PER_MIN: '1000000000', SECRET_KEY: randomBytes(32).toString('hex') });
   const app = await buildApp({ database, config, version: 'bench' });
   const bare = baselineApp(database, principal);
   try {

@@ -17,13 +17,29 @@ export type Action =
   | 'network.read' // see units, sites and belts in scope in the console
   | 'network.manage' // create / edit / move / close units, sites, belts; civic codes; import
   | 'account.manage' // create staff accounts, grant roles, reset passwords, disable
-  | 'audit.read'; // read the audit log of the scope
+  | 'audit.read' // read the audit log of the scope
+  | 'volunteer.read' // see volunteers whose home unit is in scope (ID numbers masked), export them
+  | 'volunteer.manage' // review registrations, register on someone's behalf, edit, suspend, import, merge
+  | 'volunteer.reveal' // see one volunteer's full ID number (each reveal is audited)
+  | 'team.manage' // create and edit the teams of units in scope, manage their members
+  | 'federation.manage' // decide teams' applications to the district volunteer federation
+  | 'training.manage' // run the volunteer school: courses, sessions, attendance, qualifications
+  | 'sms.read'; // read the SMS outbox of the scope
 
 export const actionRoles: Record<Action, readonly Role[]> = {
   'network.read': staffRoles,
   'network.manage': staffRoles,
   'account.manage': staffRoles,
   'audit.read': staffRoles,
+  'volunteer.read': staffRoles,
+  'volunteer.manage': staffRoles,
+  // Staff admins only; team leaders never see full ID numbers.
+  'volunteer.reveal': staffRoles,
+  'team.manage': staffRoles,
+  // The federation is district-wide: only the center decides who joins.
+  'federation.manage': ['district_admin'],
+  'training.manage': staffRoles,
+  'sms.read': staffRoles,
 };
 
 /** A role on `grantCode` covers `targetCode` when the target is that unit or lies under it. */

@@ -10,11 +10,17 @@ import type { Database } from './db/client';
 import type { Config } from './config';
 import { registerErrorHandler } from './platform/errors';
 import { registerAuth } from './platform/auth';
+import { fieldCipher, type FieldCipher } from './platform/crypto';
+import { outboxSmsSender, type SmsSender } from './platform/sms';
 import { healthRoutes } from './modules/health/health.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { networkRoutes } from './modules/network/network.routes';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes';
+import { teamsRoutes } from './modules/teams/teams.routes';
+import { rosterRoutes } from './modules/roster/roster.routes';
+import { trainingRoutes } from './modules/training/training.routes';
 import { webRoutes } from './modules/web/web.routes';
 
 export type Clock = { now(): Date };
@@ -26,6 +32,8 @@ export type AppDeps = {
   clock?: Clock;
   logger?: boolean | object;
   version?: string;
+  /** Defaults to the built-in outbox sender (records, shows in the console, logs). */
+  sms?: SmsSender;
 };
 
 export type App = FastifyInstance;
@@ -36,6 +44,7 @@ export type RouteInfo = { method: string; url: string; access: 'public' | 'staff
 declare module 'fastify' {
   interface FastifyInstance {
     routeList: RouteInfo[];
+    cipher: FieldCipher;
   }
 }
 
@@ -95,12 +104,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, { db: deps.database.db, clock, publicBaseUrl: deps.config.publicBaseUrl });
-  const moduleDeps = { db: deps.database.db, database: deps.database, config: deps.config, clock, version: deps.version ?? '0.0.0' };
+  if (!deps.config.secretKey) throw new Error('buildApp needs config.secretKey (main.ts resolves it; tests pass one)');
+  const cipher = fieldCipher(deps.config.secretKey);
+  app.decorate('cipher', cipher);
+  const sms = deps.sms ?? outboxSmsSender(app.log);
+  const moduleDeps: ModuleDeps = { db: deps.database.db, database: deps.database, config: deps.config, clock, version: deps.version ?? '0.0.0', cipher, sms };
   await app.register(healthRoutes, moduleDeps);
   await app.register(authRoutes, moduleDeps);
   await app.register(accountRoutes, moduleDeps);
   await app.register(auditRoutes, moduleDeps);
   await app.register(networkRoutes, moduleDeps);
+  await app.register(volunteersRoutes, moduleDeps);
+  await app.register(teamsRoutes, moduleDeps);
+  await app.register(rosterRoutes, moduleDeps);
+  await app.register(trainingRoutes, moduleDeps);
   await app.register(webRoutes, moduleDeps);
   return app;
 }
@@ -111,4 +128,6 @@ export type ModuleDeps = {
   config: Config;
   clock: Clock;
   version: string;
+  cipher: FieldCipher;
+  sms: SmsSender;
 };

@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { buildApp } from './app';
 import { openEmbedded, openPostgres, type Database } from './db/client';
 import { takeDataDirLock } from './platform/lock-file';
+import { resolveSecretKey } from './platform/secret-key';
 import { seedDemoIfEmpty } from './seed/run';
 
 const startedAt = performance.now();
@@ -19,6 +20,7 @@ async function main() {
     release = takeDataDirLock(config.dataDir);
     database = await openEmbedded(config.dataDir);
   }
+  config.secretKey = resolveSecretKey(config);
   const app = await buildApp({
     database,
     config,
@@ -33,7 +35,7 @@ async function main() {
   }
   await database.migrate();
   if (config.seedDemo) {
-    const seeded = await seedDemoIfEmpty(database.db);
+    const seeded = await seedDemoIfEmpty(database.db, { cipher: app.cipher });
     if (seeded) app.log.info('seeded the Longwan demo network and demo accounts');
   }
 

@@ -34,7 +34,7 @@ function wm(args: string[], env: Record<string, string> = {}): Promise<Run> {
 /** Opens the data directory in this process (the CLI is not running), hands over an app on it, closes. */
 async function withApp<T>(fn: (app: Awaited<ReturnType<typeof buildApp>>, db: Awaited<ReturnType<typeof openEmbedded>>) => Promise<T>): Promise<T> {
   const database = await openEmbedded(dataDir);
-  const app = await buildApp({ database, config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), version: 'test' });
+  const app = await buildApp({ database, config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SECRET_KEY: 'cli-test-secret-key-0123456789abcdefghij' }), version: 'test' });
   try {
     await app.ready();
     return await fn(app, database);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -43,7 +44,9 @@ async function appliedMigrations(db: Db): Promise<number> {
 
 export async function openEmbedded(dataDir: string | null): Promise<Database> {
   // null = in memory (tests). PGlite keeps its files in a sub-folder so DATA_DIR can hold other things too.
-  const client = dataDir === null ? await PGlite.create() : await PGlite.create({ dataDir: path.join(dataDir, 'pglite') });
+  // Extensions must be handed to PGlite itself; the migration's CREATE EXTENSION then finds them.
+  const extensions = { pg_trgm };
+  const client = dataDir === null ? await PGlite.create({ extensions }) : await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,

@@ -66,6 +66,8 @@ type SessionRow = {
   lastSeenAt: string | Date;
   expiresAt: string | Date;
   grants: Grant[] | string | null;
+  volunteerId: string | null;
+  teamsLed: string[] | string | null;
 };
 
 async function principalFromCookie(db: Db, token: string, now: Date): Promise<Principal> {
@@ -75,8 +77,12 @@ async function principalFromCookie(db: Db, token: string, now: Date): Promise<Pr
     await db.execute(sql`
       select a.id as "accountId", a.name, a.phone, a.status, s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt",
         (select coalesce(json_agg(json_build_object('role', g.role, 'unitId', u.id, 'unitCode', u.code, 'unitName', u.name)), '[]'::json)
-           from ${roleGrants} g join ${units} u on u.id = g.unit_id where g.account_id = a.id) as grants
+           from ${roleGrants} g join ${units} u on u.id = g.unit_id where g.account_id = a.id) as grants,
+        v.id as "volunteerId",
+        (select coalesce(json_agg(m.team_id), '[]'::json) from team_members m
+           where m.volunteer_id = v.id and m.status = 'active' and m.role in ('leader', 'vice_leader')) as "teamsLed"
       from ${sessions} s join ${accounts} a on a.id = s.account_id
+      left join volunteers v on v.account_id = a.id and v.status in ('pending', 'active')
       where s.token_hash = ${tokenHash}`),
   );
   if (!row) throw new AppError('unauthenticated');
@@ -90,7 +96,8 @@ async function principalFromCookie(db: Db, token: string, now: Date): Promise<Pr
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
   const grants = (typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants ?? []) as Grant[];
-  return { accountId: row.accountId, name: row.name, phone: row.phone, grants };
+  const teamsLed = (typeof row.teamsLed === 'string' ? JSON.parse(row.teamsLed) : row.teamsLed ?? []) as string[];
+  return { accountId: row.accountId, name: row.name, phone: row.phone, grants, volunteerId: row.volunteerId, teamsLed };
 }
 
 export function sessionToken(req: FastifyRequest): string | undefined {

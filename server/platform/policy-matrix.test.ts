@@ -6,8 +6,12 @@ import { actorFor, addUnrelatedDistrict, matrixContext, relations, withCookie, t
 import { accountsMatrix } from '../modules/accounts/accounts.matrix';
 import { networkMatrix } from '../modules/network/network.matrix';
 import { webMatrix } from '../modules/web/web.matrix';
+import { volunteersMatrix } from '../modules/volunteers/volunteers.matrix';
+import { teamsMatrix } from '../modules/teams/teams.matrix';
+import { rosterMatrix } from '../modules/roster/roster.matrix';
+import { trainingMatrix } from '../modules/training/training.matrix';
 
-const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatrix];
+const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatrix, ...volunteersMatrix, ...teamsMatrix, ...rosterMatrix, ...trainingMatrix];
 let t: TestContext;
 let ctx: MatrixCtx;
 
@@ -35,9 +39,24 @@ describe('policy matrix', () => {
     if (entry.kind === 'public') continue;
     describe(entry.route, () => {
       it('anonymous → 401', async () => {
-        const res = await t.app.inject(await entry.request(ctx));
+        const req = entry.kind === 'volunteer' ? await entry.request(ctx, await ctx.volunteerSession()) : await entry.request(ctx);
+        const res = await t.app.inject(req);
         expect(res.statusCode, res.body).toBe(401);
       });
+      if (entry.kind === 'volunteer') {
+        it('a signed-in volunteer may use it', async () => {
+          const v = await ctx.volunteerSession();
+          const res = await t.app.inject(withCookie(await entry.request(ctx, v), v.cookie));
+          expect([401, 403], res.body).not.toContain(res.statusCode);
+          expect(res.statusCode, res.body).toBeLessThan(500);
+        });
+        it('a staff account that is no volunteer → 403', async () => {
+          const v = await ctx.volunteerSession();
+          const res = await t.app.inject(withCookie(await entry.request(ctx, v), await ctx.sessionFor('institute_admin', '330303001')));
+          expect(res.statusCode, res.body).toBe(403);
+        });
+        return;
+      }
       if (entry.kind === 'self') {
         it('any signed-in staff member may use it', async () => {
           const res = await t.app.inject(withCookie(await entry.request(ctx), await ctx.sessionFor('station_admin', '330303002001')));

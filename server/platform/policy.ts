@@ -5,7 +5,16 @@ import { actionRoles, codeCovers, type Action, type Role } from '../../common/ro
 import { AppError } from './errors';
 
 export type Grant = { role: Role; unitId: string; unitCode: string; unitName: string };
-export type Principal = { accountId: string; name: string; phone: string; grants: Grant[] };
+export type Principal = {
+  accountId: string;
+  name: string;
+  phone: string;
+  grants: Grant[];
+  /** The volunteer record this account signs in for, if any. */
+  volunteerId?: string | null;
+  /** Teams this account's volunteer leads (leader or vice leader, active). */
+  teamsLed?: string[];
+};
 
 function grantsFor(p: Principal, action: Action): Grant[] {
   const roles = actionRoles[action];
@@ -37,4 +46,25 @@ export function scopeCondition(p: Principal, action: Action, column: Column | SQ
 
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}
+
+/**
+ * Team leaders manage their own team (members, join requests) without any unit role; staff manage the teams of
+ * units in their scope. Both checks live here so no handler decides it on its own.
+ */
+export function canManageTeam(p: Principal | null, team: { id: string; unitCode: string }): boolean {
+  if (!p) return false;
+  return can(p, 'team.manage', team.unitCode) || (p.teamsLed ?? []).includes(team.id);
+}
+
+export function assertCanManageTeam(p: Principal | null, team: { id: string; unitCode: string }): void {
+  if (!p) throw new AppError('unauthenticated');
+  if (!canManageTeam(p, team)) throw new AppError('forbidden');
+}
+
+/** The signed-in person's own volunteer record, or 403 for accounts that are not volunteers. */
+export function requireVolunteer(p: Principal | null): string {
+  if (!p) throw new AppError('unauthenticated');
+  if (!p.volunteerId) throw new AppError('forbidden', '当前账号不是志愿者');
+  return p.volunteerId;
 }

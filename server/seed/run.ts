@@ -4,17 +4,23 @@ import type { Db } from '../db/client';
 import { units } from '../db/schema/network';
 import { seedNetwork } from './network';
 import { seedAccounts } from './accounts';
+import { seedRegistry } from './registry';
+import type { FieldCipher } from '../platform/crypto';
 
-export async function seedDemo(db: Db, _opts: { volunteers?: boolean } = {}): Promise<void> {
+/** volunteers: also seed the volunteer population (first start of the product; tests skip it for speed). */
+export type SeedOptions = { volunteers?: boolean; cipher?: FieldCipher };
+
+export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<void> {
   await db.transaction(async (tx) => {
     await seedNetwork(tx);
     await seedAccounts(tx);
+    await seedRegistry(tx, opts);
   });
 }
 
-export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, opts: Omit<SeedOptions, 'volunteers'> = {}): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(units);
   if (n > 0) return false;
-  await seedDemo(db);
+  await seedDemo(db, { ...opts, volunteers: true });
   return true;
 }

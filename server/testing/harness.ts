@@ -7,6 +7,9 @@ import { openEmbedded, openPostgres, type Database } from '../db/client';
 import { loadConfig } from '../config';
 import { seedDemo } from '../seed/run';
 
+/** A fixed key for tests, so a test can decrypt what the app stored. */
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789-abcdefghijklmnop';
+
 export type TestContext = { app: App; database: Database; clock: TestClock; close(): Promise<void> };
 
 export class TestClock implements Clock {
@@ -46,7 +49,7 @@ export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestC
   await database.migrate();
   if (opts.seed !== false) await seedDemo(database.db, { volunteers: false });
   const clock = new TestClock();
-  const config = loadConfig({ PUBLIC_BASE_URL: 'http://wenming.test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', RATE_LIMIT_SIGN_IN_PER_MIN: '10000' });
+  const config = loadConfig({ PUBLIC_BASE_URL: 'http://wenming.test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', RATE_LIMIT_SIGN_IN_PER_MIN: '10000', SECRET_KEY: TEST_SECRET_KEY });
   const app = await buildApp({ database, config, clock, version: 'test' });
   await app.ready();
   return {

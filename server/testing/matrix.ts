@@ -21,11 +21,15 @@ export type MatrixCtx = {
   /** A new account with the given roles; returns its id and grant ids (in the order given). */
   makeAccount(grants: { role: string; code: string }[]): Promise<{ id: string; grantIds: string[] }>;
   uniquePhone(): string;
+  /** A fresh active volunteer (home station 330303001001) with an account and a session. */
+  volunteerSession(): Promise<{ cookie: string; volunteerId: string; accountId: string }>;
 };
 
 export type MatrixEntry =
   | { route: string; kind: 'public' }
   | { route: string; kind: 'self'; request: (ctx: MatrixCtx) => Promise<InjectOptions> }
+  // A volunteer's own pages: any signed-in volunteer may use them; a staff account that is no volunteer gets 403.
+  | { route: string; kind: 'volunteer'; request: (ctx: MatrixCtx, volunteer: { volunteerId: string; accountId: string }) => Promise<InjectOptions> }
   // A request that acts on the target unit; `allowed` relations must pass the policy, the rest get 403/404.
   | { route: string; kind: 'scoped'; request: (ctx: MatrixCtx) => Promise<InjectOptions>; allowed: Relation[] }
   // A list that must contain the target's rows exactly for the `allowed` relations.
@@ -59,7 +63,18 @@ export async function matrixContext(app: App, database: Database): Promise<Matri
     const token = await createSession(db, id, { ip: '127.0.0.1', userAgent: 'matrix', now: new Date() });
     return `wm_session=${token}`;
   };
-  return { app, database, unitId, sessionFor, makeAccount, uniquePhone };
+  const volunteerSession = async () => {
+    const phone = uniquePhone();
+    const [acc] = rowsOf<{ id: string }>(await db.execute(sql`insert into accounts (phone, name) values (${phone}, '矩阵志愿者') returning id`));
+    const home = await unitId('330303001001');
+    const [v] = rowsOf<{ id: string }>(
+      await db.execute(sql`insert into volunteers (account_id, name, phone, home_unit_id, home_unit_code, status, source)
+        values (${acc.id}, '矩阵志愿者', ${phone}, ${home}, '330303001001', 'active', 'self') returning id`),
+    );
+    const token = await createSession(db, acc.id, { ip: '127.0.0.1', userAgent: 'matrix', now: new Date() });
+    return { cookie: `wm_session=${token}`, volunteerId: v.id, accountId: acc.id };
+  };
+  return { app, database, unitId, sessionFor, makeAccount, uniquePhone, volunteerSession };
 }
 
 /** An unrelated district: another root unit with its own admin. */

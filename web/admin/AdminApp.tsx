@@ -21,6 +21,13 @@ const MapPage = lazy(() => import('./map/MapPage').then((m) => ({ default: m.Map
 const ImportExportPage = lazy(() => import('./transfer/ImportExportPage').then((m) => ({ default: m.ImportExportPage })));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const VolunteersPage = lazy(() => import('./volunteers/VolunteersPage').then((m) => ({ default: m.VolunteersPage })));
+const OutboxPage = lazy(() => import('./volunteers/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const TeamsPage = lazy(() => import('./teams/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const FederationPage = lazy(() => import('./teams/FederationPage').then((m) => ({ default: m.FederationPage })));
+const RosterImportPage = lazy(() => import('./roster/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
+const DuplicatesPage = lazy(() => import('./roster/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
+const SchoolPage = lazy(() => import('./school/SchoolPage').then((m) => ({ default: m.SchoolPage })));
 
 function RequireSignIn({ children }: { children: React.ReactNode }) {
   const me = useMe();
@@ -70,6 +77,14 @@ export function AdminApp() {
                 <Route path="/transfer" element={<ImportExportPage />} />
                 <Route path="/accounts" element={<AccountsPage />} />
                 <Route path="/audit" element={<AuditPage />} />
+                {/* Module pages own their sub-paths (lists, details) with nested routes. */}
+                <Route path="/volunteers/*" element={<VolunteersPage />} />
+                <Route path="/outbox/*" element={<OutboxPage />} />
+                <Route path="/teams/*" element={<TeamsPage />} />
+                <Route path="/federation/*" element={<FederationPage />} />
+                <Route path="/roster/*" element={<RosterImportPage />} />
+                <Route path="/duplicates/*" element={<DuplicatesPage />} />
+                <Route path="/school/*" element={<SchoolPage />} />
                 <Route path="*" element={<PageState notFound />} />
               </Route>
             </Routes>

@@ -5,7 +5,14 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
+  ClusterOutlined,
   DownOutlined,
+  IdcardOutlined,
+  ImportOutlined,
+  MergeCellsOutlined,
+  MessageOutlined,
+  ReadOutlined,
+  UsergroupAddOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   SwapOutlined,
@@ -19,14 +26,37 @@ import { ChangePasswordModal } from './auth/ChangePasswordModal';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import favicon from '../ui/favicon.svg';
 
-const menuKeys = [
-  { key: 'network', icon: <ApartmentOutlined /> },
-  { key: 'sites', icon: <HomeOutlined /> },
-  { key: 'belts', icon: <BranchesOutlined /> },
-  { key: 'map', icon: <EnvironmentOutlined /> },
-  { key: 'transfer', icon: <SwapOutlined /> },
-  { key: 'accounts', icon: <TeamOutlined /> },
-  { key: 'audit', icon: <AuditOutlined /> },
+// The side menu in three groups: the network, the volunteer registry, and the system.
+const menuGroups = [
+  {
+    key: 'network',
+    items: [
+      { key: 'network', icon: <ApartmentOutlined /> },
+      { key: 'sites', icon: <HomeOutlined /> },
+      { key: 'belts', icon: <BranchesOutlined /> },
+      { key: 'map', icon: <EnvironmentOutlined /> },
+      { key: 'transfer', icon: <SwapOutlined /> },
+    ],
+  },
+  {
+    key: 'registry',
+    items: [
+      { key: 'volunteers', icon: <IdcardOutlined /> },
+      { key: 'teams', icon: <UsergroupAddOutlined /> },
+      { key: 'federation', icon: <ClusterOutlined /> },
+      { key: 'roster', icon: <ImportOutlined /> },
+      { key: 'duplicates', icon: <MergeCellsOutlined /> },
+      { key: 'school', icon: <ReadOutlined /> },
+    ],
+  },
+  {
+    key: 'system',
+    items: [
+      { key: 'accounts', icon: <TeamOutlined /> },
+      { key: 'audit', icon: <AuditOutlined /> },
+      { key: 'outbox', icon: <MessageOutlined /> },
+    ],
+  },
 ] as const;
 
 export function AppLayout() {
@@ -68,7 +98,12 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[current]}
-          items={menuKeys.map((m) => ({ key: m.key, icon: m.icon, label: t(`menu.${m.key}`) }))}
+          items={menuGroups.map((g) => ({
+            type: 'group' as const,
+            key: `group-${g.key}`,
+            label: t(`menu.groups.${g.key}`),
+            children: g.items.map((m) => ({ key: m.key, icon: m.icon, label: t(`menu.${m.key}`) })),
+          }))}
           onClick={(e) => navigate(`/${e.key}`)}
         />
       </Layout.Sider>

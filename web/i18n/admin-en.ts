@@ -1,10 +1,30 @@
 // Admin console strings, English.
+import { volunteersText } from './admin/volunteers';
+import { teamsText } from './admin/teams';
+import { rosterText } from './admin/roster';
+import { schoolText } from './admin/school';
 import type { AdminStrings } from './admin-zh';
 
 export const adminEn: AdminStrings = {
   app: { title: 'Wenming', subtitle: 'New Era Civilization Practice · Console', skipToContent: 'Skip to main content', mainMenu: 'Main menu' },
   lang: { switchTo: '中文', label: '切换语言 / Switch language' },
-  menu: { network: 'Network', sites: 'Sites', belts: 'Belts', map: 'Map', transfer: 'Import / export', accounts: 'Accounts', audit: 'Audit log' },
+  menu: {
+    network: 'Network',
+    sites: 'Sites',
+    belts: 'Belts',
+    map: 'Map',
+    transfer: 'Import / export',
+    accounts: 'Accounts',
+    audit: 'Audit log',
+    volunteers: 'Volunteers',
+    teams: 'Teams',
+    federation: 'Federation',
+    roster: 'Roster import',
+    duplicates: 'Duplicates',
+    school: 'Volunteer school',
+    outbox: 'SMS outbox',
+    groups: { network: 'Practice network', registry: 'Volunteers', system: 'System' },
+  },
   roles: { district_admin: 'District admin', institute_admin: 'Institute admin', station_admin: 'Station admin', team_leader: 'Team leader', volunteer: 'Volunteer', citizen: 'Citizen' },
   levels: { center: 'Center', institute: 'Institute', station: 'Station' },
   common: {
@@ -286,4 +306,8 @@ export const adminEn: AdminStrings = {
       'network.imported': 'Network imported',
     },
   },
+  volunteers: volunteersText.en,
+  teams: teamsText.en,
+  roster: rosterText.en,
+  school: schoolText.en,
 };

@@ -1,8 +1,28 @@
 // Admin console strings, Chinese (the default).
+import { volunteersText } from './admin/volunteers';
+import { teamsText } from './admin/teams';
+import { rosterText } from './admin/roster';
+import { schoolText } from './admin/school';
 export const adminZh = {
   app: { title: '文明实践云', subtitle: '新时代文明实践 · 管理后台', skipToContent: '跳到主要内容', mainMenu: '主菜单' },
   lang: { switchTo: 'English', label: '切换语言 / Switch language' },
-  menu: { network: '网络', sites: '阵地', belts: '实践带', map: '地图', transfer: '导入导出', accounts: '账号', audit: '审计日志' },
+  menu: {
+    network: '网络',
+    sites: '阵地',
+    belts: '实践带',
+    map: '地图',
+    transfer: '导入导出',
+    accounts: '账号',
+    audit: '审计日志',
+    volunteers: '志愿者',
+    teams: '志愿服务队',
+    federation: '志愿者联合会',
+    roster: '名册导入',
+    duplicates: '查重合并',
+    school: '志愿服务学堂',
+    outbox: '短信记录',
+    groups: { network: '实践网络', registry: '志愿者', system: '系统' },
+  },
   roles: { district_admin: '区级管理员', institute_admin: '实践所管理员', station_admin: '实践站管理员', team_leader: '队长', volunteer: '志愿者', citizen: '群众' },
   levels: { center: '实践中心', institute: '实践所', station: '实践站' },
   common: {
@@ -284,5 +304,9 @@ export const adminZh = {
       'network.imported': '导入网络',
     },
   },
+  volunteers: volunteersText.zh,
+  teams: teamsText.zh,
+  roster: rosterText.zh,
+  school: schoolText.zh,
 };
 export type AdminStrings = typeof adminZh;

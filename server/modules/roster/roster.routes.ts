@@ -1,0 +1,5 @@
+// Routes of the roster module (see its service for the rules).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ModuleDeps } from '../../app';
+
+export const rosterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (_app, _deps) => {};

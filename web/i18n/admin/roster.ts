@@ -1,0 +1,5 @@
+// Console strings of the roster pages (namespace "roster"), Chinese and English with the same keys.
+export const rosterText = {
+  zh: {},
+  en: {},
+};

@@ -1,0 +1,5 @@
+// Console strings of the teams pages (namespace "teams"), Chinese and English with the same keys.
+export const teamsText = {
+  zh: {},
+  en: {},
+};

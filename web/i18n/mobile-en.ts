@@ -1,4 +1,7 @@
 // Mobile H5 strings, English.
+import { volunteerText } from './mobile/volunteer';
+import { teamsText } from './mobile/teams';
+import { schoolText } from './mobile/school';
 import type { MobileStrings } from './mobile-zh';
 
 export const mobileEn: MobileStrings = {
@@ -41,4 +44,7 @@ export const mobileEn: MobileStrings = {
     title: 'Wenming',
     body: 'Scan the civic code posted at a practice site to see its introduction, opening hours and contact.',
   },
+  volunteer: volunteerText.en,
+  teams: teamsText.en,
+  school: schoolText.en,
 };

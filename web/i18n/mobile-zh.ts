@@ -1,4 +1,7 @@
 // Mobile H5 strings, Chinese.
+import { volunteerText } from './mobile/volunteer';
+import { teamsText } from './mobile/teams';
+import { schoolText } from './mobile/school';
 export const mobileZh = {
   brand: '文明码',
   platform: '新时代文明实践 · 文明实践云',
@@ -39,5 +42,8 @@ export const mobileZh = {
     title: '文明实践云',
     body: '请用手机扫描实践阵地现场张贴的文明码，查看阵地介绍、开放时间和联系方式。',
   },
+  volunteer: volunteerText.zh,
+  teams: teamsText.zh,
+  school: schoolText.zh,
 };
 export type MobileStrings = typeof mobileZh;

@@ -17,6 +17,18 @@ const benches: Record<string, Bench> = {
     options: '[--runs 3]',
     run: async (argv) => (await import('./startup')).startupBench(argv),
   },
+  roster: {
+    zh: '导入 10 万行志愿者名册（校验+查重）的耗时，对比同一批行的普通批量插入（内置库与 PostgreSQL）',
+    en: 'import of a 100,000-row roster with validation and de-duplication vs a plain bulk insert of the same rows',
+    options: '[--rows 100000] [--pg-url postgres://postgres@127.0.0.1:5432/] [--skip-pg]',
+    run: async (argv) => (await import('./roster')).rosterBench(argv),
+  },
+  volunteers: {
+    zh: '在 100 万志愿者中检索（姓名/手机号片段/技能/实践站，按权限范围）的 p95（PostgreSQL）',
+    en: 'volunteer search (name / phone fragment / skill / station, in scope) over 1,000,000 volunteers on PostgreSQL: p95',
+    options: '[--volunteers 1000000] [--pg-url postgres://postgres@127.0.0.1:5432/]',
+    run: async (argv) => (await import('./volunteers')).volunteersBench(argv),
+  },
 };
 
 function list(): void {

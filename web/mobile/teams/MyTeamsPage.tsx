@@ -1,0 +1,4 @@
+// Placeholder: a volunteer's teams (/m/teams).
+export function MyTeamsPage() {
+  return null;
+}

@@ -7,6 +7,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { openEmbedded, rowsOf, type Database } from '../db/client';
 import { audit } from '../platform/audit';
+import { fieldCipher } from '../platform/crypto';
+import { resolveSecretKey } from '../platform/secret-key';
 import { CliFailure, UsageError, parseOptions } from './args';
 import { cliActor, cliConfig, lockDataDir, withDatabase } from './context';
 
@@ -28,7 +30,8 @@ function pgliteOf(database: Database): PGlite {
 
 export async function backupCommand(argv: string[]): Promise<void> {
   const o = parseOptions(argv, { out: { type: 'string', required: true } });
-  refuseOnPostgres(cliConfig(), 'pg_dump');
+  const config = cliConfig();
+  refuseOnPostgres(config, 'pg_dump');
   const out = path.resolve(o.out);
   if (fs.existsSync(out)) throw new UsageError(`--out: ${out} already exists; choose a new file name / 文件已存在`);
   if (!fs.existsSync(path.dirname(out))) throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist / 目录不存在`);
@@ -43,7 +46,23 @@ export async function backupCommand(argv: string[]): Promise<void> {
     fs.renameSync(partial, out);
     await audit(database.db, actor, { action: 'database.backup', objectType: 'database', details: { file: out, bytes: bytes.length } });
     console.log(`backup written to ${out} (${(bytes.length / 1024).toFixed(0)} KiB) / 备份完成`);
+    // The key stays out of the backup on purpose: a stolen backup alone must not reveal ID numbers.
+    console.log(
+      `the encryption key is NOT in the backup: keep ${config.secretKey ? 'SECRET_KEY' : path.join(config.dataDir, 'secret.key')} safe separately; ` +
+        'without it the ID numbers in a restored database cannot be read / 加密密钥不在备份中，请另行妥善保存',
+    );
   });
+}
+
+/** Refuses a restore whose encrypted fields this deployment's key cannot read (a backup from another install). */
+async function checkKey(database: Database, key: string): Promise<void> {
+  const [row] = rowsOf<{ c: string }>(await database.db.execute(sql`select id_cipher as c from volunteers where id_cipher is not null limit 1`));
+  if (!row) return;
+  try {
+    fieldCipher(key).decrypt(row.c);
+  } catch {
+    throw new Error('this deployment\'s encryption key (SECRET_KEY or DATA_DIR/secret.key) cannot read the backup\'s ID numbers; put the key of the installation that made the backup in place first / 密钥与备份不匹配');
+  }
 }
 
 async function checkDatabase(database: Database): Promise<{ units: number; accounts: number }> {
@@ -85,6 +104,7 @@ export async function restoreCommand(argv: string[]): Promise<void> {
       const restored = await openEmbedded(staging);
       try {
         await checkDatabase(restored);
+        await checkKey(restored, resolveSecretKey(config));
       } finally {
         await restored.close();
       }

@@ -41,6 +41,12 @@ function RequireSignIn({ children }: { children: React.ReactNode }) {
   return <>{children}</>;
 }
 
+/** Staff start at the network; a team leader without a staff role starts at their teams. */
+function HomeRedirect() {
+  const me = useMe();
+  return <Navigate to={me.data && me.data.grants.length === 0 ? '/teams' : '/network'} replace />;
+}
+
 function SessionWatcher() {
   const queryClient = useQueryClient();
   // Any 401 (session expired, signed out elsewhere) drops the cached account; the gate then shows sign-in.
@@ -69,7 +75,7 @@ export function AdminApp() {
                   </RequireSignIn>
                 }
               >
-                <Route index element={<Navigate to="/network" replace />} />
+                <Route index element={<HomeRedirect />} />
                 <Route path="/network" element={<NetworkPage />} />
                 <Route path="/sites" element={<SitesPage />} />
                 <Route path="/belts" element={<BeltsPage />} />

@@ -69,6 +69,9 @@ export function AppLayout() {
   const signOut = useSignOut(false);
   const signOutAll = useSignOut(true);
   const current = location.pathname.split('/')[1] || 'network';
+  // A team leader without a staff role only has their teams to manage here; the rest would be empty pages.
+  const leaderOnly = me.grants.length === 0;
+  const groups = leaderOnly ? [{ key: 'registry', items: menuGroups[1].items.filter((m) => m.key === 'teams') }] : menuGroups;
   const [primary, ...others] = me.grants;
 
   const onAccountMenu = (key: string) => {
@@ -98,7 +101,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[current]}
-          items={menuGroups.map((g) => ({
+          items={groups.map((g) => ({
             type: 'group' as const,
             key: `group-${g.key}`,
             label: t(`menu.groups.${g.key}`),

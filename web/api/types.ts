@@ -5,7 +5,7 @@ import type { UnitLevel, StaffRole } from '../../common/roles';
 export type Page<T> = { items: T[]; total?: number; nextCursor: string | null };
 
 export type Grant = { id?: string; role: StaffRole | string; unitId: string; unitCode: string; unitName: string };
-export type Me = { id: string; name: string; phone: string; grants: Grant[] };
+export type Me = { id: string; name: string; phone: string; grants: Grant[]; volunteerId?: string | null; teamsLed?: string[] };
 
 export type UnitStatus = 'active' | 'closed';
 export type TreeUnit = {

@@ -11,6 +11,7 @@ export const mobileEn: MobileStrings = {
   switchLanguageLabel: 'Switch to Chinese',
   loading: 'Loading…',
   retry: 'Try again',
+  back: 'Back',
   site: {
     address: 'Address',
     openingHours: 'Opening hours',

@@ -9,6 +9,7 @@ export const mobileZh = {
   switchLanguageLabel: '切换到英文',
   loading: '正在加载…',
   retry: '重新加载',
+  back: '返回',
   site: {
     address: '地址',
     openingHours: '开放时间',

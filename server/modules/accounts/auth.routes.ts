@@ -11,7 +11,14 @@ import { sessions } from '../../db/schema/accounts';
 import { eq } from 'drizzle-orm';
 
 export const grantSchema = z.object({ role: z.string(), unitId: z.string(), unitCode: z.string(), unitName: z.string() });
-export const meSchema = z.object({ id: z.string(), name: z.string(), phone: z.string(), grants: z.array(grantSchema) });
+export const meSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  grants: z.array(grantSchema),
+  volunteerId: z.string().nullable().optional().describe('the volunteer record of this account, if any'),
+  teamsLed: z.array(z.string()).optional().describe('ids of the teams this account leads (team leaders hold no unit role)'),
+});
 const ok = z.object({ ok: z.literal(true) });
 
 export const authRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
@@ -41,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) =
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in account and its roles', response: { 200: meSchema } } }, async (req) => {
     const p = requirePrincipal(req);
-    return { id: p.accountId, name: p.name, phone: p.phone, grants: p.grants };
+    return { id: p.accountId, name: p.name, phone: p.phone, grants: p.grants, volunteerId: p.volunteerId ?? null, teamsLed: p.teamsLed ?? [] };
   });
 
   app.post('/api/auth/sign-out', { schema: { tags: ['auth'], summary: 'Sign out of this browser', response: { 200: ok } } }, async (req, reply) => {

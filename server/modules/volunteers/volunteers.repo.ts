@@ -158,12 +158,13 @@ export async function teamsOf(db: DbOrTx, volunteerId: string) {
     .orderBy(teams.name);
 }
 
+/** The current grant of each qualification: revoked ones left out, a renewed one shown once (the longest-lasting). */
 export async function qualificationsOf(db: DbOrTx, volunteerId: string) {
   return db
-    .select({ name: qualifications.name, grantedAt: qualifications.grantedAt, expiresAt: qualifications.expiresAt })
+    .selectDistinctOn([qualifications.name], { name: qualifications.name, grantedAt: qualifications.grantedAt, expiresAt: qualifications.expiresAt })
     .from(qualifications)
     .where(and(eq(qualifications.volunteerId, volunteerId), isNull(qualifications.revokedAt)))
-    .orderBy(desc(qualifications.grantedAt));
+    .orderBy(qualifications.name, sql`${qualifications.expiresAt} desc nulls first`, desc(qualifications.grantedAt));
 }
 
 export async function trainingsOf(db: DbOrTx, volunteerId: string) {

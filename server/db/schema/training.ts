@@ -1,6 +1,6 @@
 // The volunteer school (雷锋志愿服务学堂): courses, their sessions, enrolment and attendance, and the
 // qualifications a passed course grants (some expire).
-import { pgTable, text, integer, timestamp, uuid, index, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, timestamp, uuid, index, uniqueIndex, boolean, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { units, sites } from './network';
 import { volunteers } from './volunteers';
@@ -39,7 +39,12 @@ export const courseSessions = pgTable(
     capacity: integer('capacity').notNull(),
     status: text('status').$type<'scheduled' | 'cancelled' | 'done'>().notNull().default('scheduled'),
   },
-  (t) => [index('course_sessions_course_idx').on(t.courseId, t.startsAt)],
+  (t) => [
+    index('course_sessions_course_idx').on(t.courseId, t.startsAt),
+    index('course_sessions_upcoming_idx').on(t.startsAt).where(sql`${t.status} = 'scheduled'`),
+    check('course_sessions_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
+    check('course_sessions_capacity_ck', sql`${t.capacity} >= 1`),
+  ],
 );
 
 export const enrolments = pgTable(

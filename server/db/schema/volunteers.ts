@@ -71,7 +71,14 @@ export const volunteers = pgTable(
     uniqueIndex('volunteers_number_uq').on(t.number),
     uniqueIndex('volunteers_id_hash_uq').on(t.idHash),
     uniqueIndex('volunteers_account_uq').on(t.accountId),
-    index('volunteers_home_unit_code_idx').using('btree', sql`${t.homeUnitCode} text_pattern_ops`, t.id),
+    // Scope (unit-code prefix or one station) with the list's order, leaving merged records out as lists do.
+    index('volunteers_scope_number_idx')
+      .using('btree', sql`${t.homeUnitCode} text_pattern_ops`, t.number)
+      .where(sql`${t.mergedInto} is null`),
+    // The review queue: pending registrations of a scope.
+    index('volunteers_pending_idx')
+      .using('btree', sql`${t.homeUnitCode} text_pattern_ops`, t.number)
+      .where(sql`${t.status} = 'pending'`),
     index('volunteers_home_unit_idx').on(t.homeUnitId),
     index('volunteers_phone_idx').on(t.phone),
     index('volunteers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -61,6 +61,8 @@ export type ListFilter = {
   q?: string;
   skill?: string;
   underCode?: string;
+  /** The unit filtered on is a station (nothing below it). */
+  underIsLeaf?: boolean;
   status?: VolunteerStatus;
   /** Born after this date (YYYY-MM-DD) = a minor today; with minor=false the opposite. */
   minor?: { value: boolean; cutoff: string };
@@ -70,8 +72,8 @@ const pad = (digits: string) => 'V' + digits.padStart(9, '0');
 
 /**
  * What a search box entry matches: a volunteer number (V123 or plain digits), a phone fragment (≥ 4 digits,
- * trigram), or a name fragment (trigram from 3 characters; two characters are still a contains-match, bounded by
- * the page limit on the number index; a single character is taken as a surname and matches the name's start).
+ * trigram), or a name fragment (two characters: the bigram index; three or more: trigram; a single character is
+ * taken as a surname and matches the name's start, bounded by the page limit on the number index).
  */
 export function searchCondition(raw: string | undefined): SQL | undefined {
   const q = (raw ?? '').replace(/\s+/g, '');
@@ -85,14 +87,17 @@ export function searchCondition(raw: string | undefined): SQL | undefined {
   const text = escapeLike(q);
   // Chinese has no case: plain LIKE is much cheaper than ILIKE's case folding and the trigram index serves both.
   const op = /[a-z]/i.test(q) ? sql.raw('ilike') : sql.raw('like');
-  if ([...q].length >= 2) return sql`${volunteers.name} ${op} ${'%' + text + '%'}`;
+  const contains = sql`${volunteers.name} ${op} ${'%' + text + '%'}`;
+  // Two characters: the bigram index (migration 0005) finds the candidates, the LIKE keeps it exact.
+  if ([...q].length === 2) return sql`wm_bigrams(${volunteers.name}) @> array[lower(${q})]::text[] and ${contains}`;
+  if ([...q].length >= 3) return contains;
   return like(volunteers.name, `${text}%`);
 }
 
-/** False for name fragments no index serves (one or two characters): their pages are bounded, a count is not. */
+/** False for a one-character name fragment, which no index serves: its pages are bounded, a count is not. */
 export function searchIsIndexed(raw: string | undefined): boolean {
   const q = (raw ?? '').replace(/\s+/g, '');
-  return !q || /^[Vv]?\d+$/.test(q) || [...q].length >= 3;
+  return !q || /^[Vv]?\d+$/.test(q) || [...q].length >= 2;
 }
 
 function listWhere(f: ListFilter): SQL | undefined {
@@ -101,7 +106,12 @@ function listWhere(f: ListFilter): SQL | undefined {
     isNull(volunteers.mergedInto),
     searchCondition(f.q),
     f.skill ? sql`${volunteers.skills} @> array[${f.skill}]::text[]` : undefined,
-    f.underCode !== undefined ? like(volunteers.homeUnitCode, `${escapeLike(f.underCode)}%`) : undefined,
+    // A station has no units below it: equality lets the planner use the scope index without a sort.
+    f.underCode !== undefined
+      ? f.underIsLeaf
+        ? eq(volunteers.homeUnitCode, f.underCode)
+        : like(volunteers.homeUnitCode, `${escapeLike(f.underCode)}%`)
+      : undefined,
     f.status ? eq(volunteers.status, f.status) : undefined,
     f.minor
       ? f.minor.value

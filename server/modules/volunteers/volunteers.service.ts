@@ -17,7 +17,8 @@ import { activeHomeUnit, checkSkills } from './registration.service';
 import type { VolunteerListQuery } from './volunteers.schemas';
 
 type Actor = { principal: Principal; actor: AuditActor; now: Date };
-export const TOTAL_CAP = 10_000;
+// Enough to say "1000+"; counting further reads thousands of rows on every first page.
+export const TOTAL_CAP = 1_000;
 
 /** The date before which (inclusive) someone is an adult today, in China's calendar. */
 export function adultCutoff(now: Date): string {
@@ -31,17 +32,20 @@ export function adultCutoff(now: Date): string {
 
 export async function listFilter(db: DbOrTx, principal: Principal, q: Omit<VolunteerListQuery, 'cursor' | 'limit'>, now: Date): Promise<repo.ListFilter> {
   let underCode: string | undefined;
+  let underIsLeaf = false;
   if (q.unit) {
-    const [unit] = await db.select({ code: units.code }).from(units).where(eq(units.id, q.unit));
+    const [unit] = await db.select({ code: units.code, level: units.level }).from(units).where(eq(units.id, q.unit));
     if (!unit) throw fieldError('unit', '单位不存在');
     assertCan(principal, 'volunteer.read', unit.code);
     underCode = unit.code;
+    underIsLeaf = unit.level === 'station';
   }
   return {
     scope: scopeCondition(principal, 'volunteer.read', volunteers.homeUnitCode),
     q: q.q,
     skill: q.skill || undefined,
     underCode,
+    underIsLeaf,
     status: q.status,
     minor: q.minor === undefined ? undefined : { value: q.minor, cutoff: adultCutoff(now) },
   };

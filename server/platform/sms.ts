@@ -3,6 +3,7 @@
 // second implementation of the same interface. Messages are written in the caller's transaction: a rolled-back
 // change sends nothing.
 import type { FastifyBaseLogger } from 'fastify';
+import { maskPhone } from '../../common/mask';
 import type { DbOrTx } from '../db/client';
 import { smsOutbox } from '../db/schema/volunteers';
 
@@ -28,7 +29,7 @@ export function outboxSmsSender(log?: Pick<FastifyBaseLogger, 'info'>): SmsSende
   return {
     async send(db, m) {
       await db.insert(smsOutbox).values({ phone: m.phone, purpose: m.purpose, text: m.text, unitCode: m.unitCode ?? '' });
-      log?.info({ sms: { phone: m.phone.slice(0, 3) + '****' + m.phone.slice(-4), purpose: m.purpose, text: redact(m.text) } }, 'sms recorded in outbox');
+      log?.info({ sms: { phone: maskPhone(m.phone), purpose: m.purpose, text: redact(m.text) } }, 'sms recorded in outbox');
     },
   };
 }

@@ -73,6 +73,12 @@ async function countOf(tx: DbOrTx, query: SQL): Promise<number> {
 const roleRank = (c: SQL) => sql`(case ${c} when 'leader' then 3 when 'vice_leader' then 2 else 1 end)`;
 const statusRank = (c: SQL) => sql`(case ${c} when 'active' then 5 when 'pending' then 4 when 'left' then 3 when 'removed' then 2 else 1 end)`;
 
+/** Points every row of `table` whose `column` names the merged volunteer at the kept one; how many moved. */
+async function repoint(tx: DbOrTx, table: string, column: string, keepId: string, mergeId: string): Promise<number> {
+  const col = sql.identifier(column);
+  return countOf(tx, sql`with up as (update ${sql.identifier(table)} set ${col} = ${keepId} where ${col} = ${mergeId} returning 1) select count(*)::int as n from up`);
+}
+
 /** Memberships: a team both belong to keeps one row with the higher role and the livelier status. */
 export async function moveMemberships(tx: DbOrTx, keepId: string, mergeId: string): Promise<number> {
   const combined = await countOf(
@@ -87,7 +93,7 @@ export async function moveMemberships(tx: DbOrTx, keepId: string, mergeId: strin
   );
   await tx.execute(sql`delete from team_members m where m.volunteer_id = ${mergeId}
     and exists (select 1 from team_members k where k.volunteer_id = ${keepId} and k.team_id = m.team_id)`);
-  const moved = await countOf(tx, sql`with up as (update team_members set volunteer_id = ${keepId} where volunteer_id = ${mergeId} returning 1) select count(*)::int as n from up`);
+  const moved = await repoint(tx, 'team_members', 'volunteer_id', keepId, mergeId);
   return combined + moved;
 }
 
@@ -105,12 +111,12 @@ export async function moveEnrolments(tx: DbOrTx, keepId: string, mergeId: string
   );
   await tx.execute(sql`delete from enrolments m where m.volunteer_id = ${mergeId}
     and exists (select 1 from enrolments k where k.volunteer_id = ${keepId} and k.session_id = m.session_id)`);
-  const moved = await countOf(tx, sql`with up as (update enrolments set volunteer_id = ${keepId} where volunteer_id = ${mergeId} returning 1) select count(*)::int as n from up`);
+  const moved = await repoint(tx, 'enrolments', 'volunteer_id', keepId, mergeId);
   return combined + moved;
 }
 
 export async function moveAll(tx: DbOrTx, table: 'qualifications' | 'consents', keepId: string, mergeId: string): Promise<number> {
-  return countOf(tx, sql`with up as (update ${sql.identifier(table)} set volunteer_id = ${keepId} where volunteer_id = ${mergeId} returning 1) select count(*)::int as n from up`);
+  return repoint(tx, table, 'volunteer_id', keepId, mergeId);
 }
 
 export async function movePhoto(tx: DbOrTx, keepId: string, mergeId: string): Promise<void> {
@@ -134,10 +140,7 @@ export async function moveOtherReferences(tx: DbOrTx, keepId: string, mergeId: s
   ).filter((r) => !HANDLED.has(r.tbl));
   let n = 0;
   for (const r of refs) {
-    n += await countOf(
-      tx,
-      sql`with up as (update ${sql.identifier(r.tbl)} set ${sql.identifier(r.col)} = ${keepId} where ${sql.identifier(r.col)} = ${mergeId} returning 1) select count(*)::int as n from up`,
-    );
+    n += await repoint(tx, r.tbl, r.col, keepId, mergeId);
   }
   // Records merged earlier into the one now merged follow it to the kept record.
   await tx.execute(sql`update volunteers set merged_into = ${keepId} where merged_into = ${mergeId}`);

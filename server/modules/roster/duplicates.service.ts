@@ -9,7 +9,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors';
 import { audit, type AuditActor } from '../../platform/audit';
 import { assertCan, scopeCondition, type Principal } from '../../platform/policy';
 import { decodeCursor, pageOf } from '../../platform/pagination';
-import { maskPhone } from './roster-rows';
+import { maskPhone } from '../../../common/mask';
 import {
   duplicateKeys,
   fillKept,

@@ -4,7 +4,7 @@
 import type { DbOrTx } from '../../db/client';
 import type { CheckedRow, RowIssue } from './roster-rows';
 import { activeStationsUnder, membershipStatuses, volunteersByIdHash, volunteersByPhone, type RegistryMatch, type Station, type TeamRow } from './roster.repo';
-import { maskPhone } from './roster-rows';
+import { maskPhone } from '../../../common/mask';
 
 export type RowStatus = 'error' | 'new' | 'match' | 'member';
 export type ConflictField = 'name' | 'phone' | 'idNumber';

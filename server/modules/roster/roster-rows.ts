@@ -40,10 +40,6 @@ export function splitSkills(raw: string): string[] {
   return [...new Set(raw.split(/[、,，;；/|\s]+/).map((s) => s.trim()).filter(Boolean))];
 }
 
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone ? '*'.repeat(Math.min(phone.length, 11)) : '';
-}
-
 export function checkRows(file: RosterFile, mapping: RosterMapping, cipher: FieldCipher, today: Date): CheckedRow[] {
   const col = (f: RosterField) => (mapping[f] ? file.headers.indexOf(mapping[f]!) : -1);
   const at = { name: col('name'), phone: col('phone'), idNumber: col('idNumber'), skills: col('skills'), station: col('station') };

@@ -58,31 +58,28 @@ export async function activeStationsUnder(db: DbOrTx, code: string): Promise<Sta
   );
 }
 
-/** Live (not merged, not erased) volunteers holding any of these ID hashes. */
-export async function volunteersByIdHash(db: DbOrTx, hashes: string[]): Promise<RegistryMatch[]> {
+/** Live (not merged, not erased) volunteers whose `column` holds any of `values`, looked up in batches. */
+async function liveVolunteersBy(db: DbOrTx, column: 'id_hash' | 'phone', values: string[]): Promise<RegistryMatch[]> {
   const out: RegistryMatch[] = [];
-  for (const batch of chunks(hashes, LOOKUP_BATCH)) {
+  for (const batch of chunks(values, LOOKUP_BATCH)) {
     out.push(
       ...rowsOf<RegistryMatch>(
         await db.execute(sql`select id, number, name, phone, id_hash as "idHash", id_masked as "idMasked" from volunteers
-          where id_hash = any(${list(batch)}) and merged_into is null and erased_at is null`),
+          where ${sql.identifier(column)} = any(${list(batch)}) and merged_into is null and erased_at is null`),
       ),
     );
   }
   return out;
 }
 
-export async function volunteersByPhone(db: DbOrTx, phones: string[]): Promise<RegistryMatch[]> {
-  const out: RegistryMatch[] = [];
-  for (const batch of chunks(phones, LOOKUP_BATCH)) {
-    out.push(
-      ...rowsOf<RegistryMatch>(
-        await db.execute(sql`select id, number, name, phone, id_hash as "idHash", id_masked as "idMasked" from volunteers
-          where phone = any(${list(batch)}) and merged_into is null and erased_at is null`),
-      ),
-    );
-  }
-  return out;
+/** Live volunteers holding any of these ID hashes. */
+export function volunteersByIdHash(db: DbOrTx, hashes: string[]): Promise<RegistryMatch[]> {
+  return liveVolunteersBy(db, 'id_hash', hashes);
+}
+
+/** Live volunteers with any of these phones. */
+export function volunteersByPhone(db: DbOrTx, phones: string[]): Promise<RegistryMatch[]> {
+  return liveVolunteersBy(db, 'phone', phones);
 }
 
 /** Status of each of these volunteers' membership in the team (absent = never asked to join). */

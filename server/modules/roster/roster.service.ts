@@ -10,7 +10,8 @@ import { can, scopeCodes, type Principal } from '../../platform/policy';
 import { storedIdentity } from '../volunteers/volunteer-identity';
 import { readRosterFile, type RosterFile } from './roster-file';
 import { mappingProblems, parseStoredMapping, resolveMapping, type RosterMapping } from './roster-mapping';
-import { checkRows, maskPhone } from './roster-rows';
+import { maskPhone } from '../../../common/mask';
+import { checkRows } from './roster-rows';
 import { planRoster, summarize, type Conflict, type Decision, type PlannedRow, type RosterSummary, type RowStatus } from './roster-plan';
 import {
   activateMemberships,

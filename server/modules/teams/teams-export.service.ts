@@ -1,7 +1,7 @@
 // Teams as .xlsx for staff: the teams in the caller's scope (and filters), with counts and the leader's name.
 // Phones are masked, as in every export of the registry.
 import { orgTypeLabel, teamSpecialtyLabel } from '../../../common/team-specialties';
-import { maskPhone } from './teams.presenter';
+import { maskPhone } from '../../../common/mask';
 import type { TeamWithCounts } from './teams.repo';
 
 // exceljs loads on first use: it is the heaviest module at start-up and only exports need it.

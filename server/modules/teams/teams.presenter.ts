@@ -1,5 +1,6 @@
 // Rows → API shapes for teams, members, a volunteer's own teams and the public team card. Members' phones are
 // always masked (leaders are volunteers too, not staff); the public card shows no member and no full phone.
+import { maskPhone } from '../../../common/mask';
 import { teamSpecialtyLabel } from '../../../common/team-specialties';
 import type { OrgType } from '../../../common/team-specialties';
 import { canManageTeam, type Principal } from '../../platform/policy';
@@ -8,13 +9,6 @@ import type { MemberWithVolunteer, MyTeamRow } from './members.repo';
 
 export function joinUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl}/m/join/${token}`;
-}
-
-/** 13800000001 → 138****0001; anything that is not a full mobile keeps only its last 4 characters. */
-export function maskPhone(phone: string): string {
-  if (!phone) return '';
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  return phone.length > 4 ? `${'*'.repeat(Math.min(phone.length - 4, 8))}${phone.slice(-4)}` : '****';
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

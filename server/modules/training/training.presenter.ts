@@ -1,16 +1,12 @@
 // Rows → API shapes for the volunteer school. Staff see who enrolled by volunteer number, name and a masked phone;
 // volunteers see places left, never who else enrolled.
+import { maskPhone } from '../../../common/mask';
 import type { CourseWithStats, SessionWithCourse } from './courses.repo';
 import type { QualificationRow } from './school.repo';
 import { DAY_MS } from './training-time';
 
 /** Within this many days of its expiry a qualification is shown as expiring. */
 export const EXPIRING_DAYS = 30;
-
-export function maskPhone(phone: string): string {
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  return phone.length > 4 ? `****${phone.slice(-4)}` : phone ? '****' : '';
-}
 
 const iso = (d: Date) => d.toISOString();
 

@@ -2,6 +2,7 @@
 // phones are masked in lists and exports. Age and minor status are computed at read time from the birth date,
 // so a volunteer stops being a minor on their 18th birthday without any job running.
 import { ageOn, MINOR_AGE } from '../../../common/id-card';
+import { maskPhone } from '../../../common/mask';
 import type { ListRow, VolunteerWithUnit } from './volunteers.repo';
 import type { consents } from '../../db/schema/volunteers';
 
@@ -9,10 +10,6 @@ type ConsentRow = typeof consents.$inferSelect;
 type TeamRef = { id: string; name: string; role: string; status: string };
 type Qualification = { name: string; grantedAt: Date; expiresAt: Date | null };
 type Training = { courseTitle: string; startsAt: Date; status: string; attended: boolean | null; passed: boolean | null };
-
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone ? '****' : '';
-}
 
 export function ageOf(birthDate: string | null, now: Date): number | null {
   return birthDate ? ageOn(birthDate, now) : null;

@@ -1,15 +1,13 @@
 // 审计日志: the append-only log of the caller's scope, filtered by text, action, result and time, newest first.
 import { useState } from 'react';
-import { Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AuditEntry, Page } from '../../api/types';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { formatDateTimeSeconds, ZONE } from '../ui/format';
-import { PageState } from '../ui/PageState';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
 import { adminZh } from '../../i18n/admin-zh';
 
 const knownActions = Object.keys(adminZh.audit.actions);
@@ -28,12 +26,7 @@ export function AuditPage() {
     from: f.range?.[0]?.tz(ZONE, true).startOf('day').toISOString(),
     to: f.range?.[1]?.tz(ZONE, true).endOf('day').toISOString(),
   };
-  const pages = useCursorPages(JSON.stringify(query));
-  const list = useQuery({
-    queryKey: ['audit', { ...query, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: () => api<Page<AuditEntry>>('/api/audit', { query: { ...query, cursor: pages.cursor, limit: pages.pageSize } }),
-    placeholderData: keepPreviousData,
-  });
+  const { pages, list } = useCursorList(['audit'], query, (q) => api<Page<AuditEntry>>('/api/audit', { query: q }));
   // Action names contain dots (the key separator), so they are looked up in the actions table directly.
   const actionLabel = (a: string) => (i18n.getResource(i18n.language, 'translation', 'audit.actions') as Record<string, string> | undefined)?.[a] ?? a;
 
@@ -62,53 +55,43 @@ export function AuditPage() {
         />
         <DatePicker.RangePicker aria-label={t('audit.timeRange')} value={f.range ?? null} onChange={(range) => setF((x) => ({ ...x, range }))} />
       </Space>
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<AuditEntry>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 1000 }}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t('audit.none')} /> }}
-            expandable={
-              (list.data?.items ?? []).some(hasDetails)
-                ? {
-              rowExpandable: hasDetails,
-              expandedRowRender: (r) => <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.details, null, 2)}</Typography.Text>,
-                  }
-                : undefined
-            }
-            columns={[
-              { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTimeSeconds(v) },
-              { title: t('audit.actor'), dataIndex: 'actorLabel', width: 210, ellipsis: true },
-              { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => actionLabel(a) },
-              {
-                title: t('audit.object'),
-                key: 'object',
-                ellipsis: true,
-                render: (_, r) => (
-                  <span title={r.objectId ?? undefined}>
-                    {[i18n.exists(`audit.objects.${r.objectType}`) ? t(`audit.objects.${r.objectType}`) : r.objectType, r.objectId?.slice(0, 8)].filter(Boolean).join(' · ')}
-                  </span>
-                ),
-              },
-              { title: t('audit.unitCode'), dataIndex: 'unitCode', width: 130 },
-              { title: 'IP', dataIndex: 'ip', width: 130 },
-              {
-                title: t('audit.result'),
-                dataIndex: 'result',
-                width: 90,
-                render: (r: string) => <Tag color={r === 'ok' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{i18n.exists(`audit.results.${r}`) ? t(`audit.results.${r}`) : r}</Tag>,
-              },
-            ]}
-          />
-          <CursorPager pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+      <CursorTable<AuditEntry>
+        list={list}
+        pages={pages}
+        emptyText={t('audit.none')}
+        scroll={{ x: 1000 }}
+        expandable={
+          (list.data?.items ?? []).some(hasDetails)
+            ? {
+          rowExpandable: hasDetails,
+          expandedRowRender: (r) => <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.details, null, 2)}</Typography.Text>,
+              }
+            : undefined
+        }
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTimeSeconds(v) },
+          { title: t('audit.actor'), dataIndex: 'actorLabel', width: 210, ellipsis: true },
+          { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => actionLabel(a) },
+          {
+            title: t('audit.object'),
+            key: 'object',
+            ellipsis: true,
+            render: (_, r) => (
+              <span title={r.objectId ?? undefined}>
+                {[i18n.exists(`audit.objects.${r.objectType}`) ? t(`audit.objects.${r.objectType}`) : r.objectType, r.objectId?.slice(0, 8)].filter(Boolean).join(' · ')}
+              </span>
+            ),
+          },
+          { title: t('audit.unitCode'), dataIndex: 'unitCode', width: 130 },
+          { title: 'IP', dataIndex: 'ip', width: 130 },
+          {
+            title: t('audit.result'),
+            dataIndex: 'result',
+            width: 90,
+            render: (r: string) => <Tag color={r === 'ok' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{i18n.exists(`audit.results.${r}`) ? t(`audit.results.${r}`) : r}</Tag>,
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,37 +1,25 @@
 // The courses of units in scope: search, status filter, keyset pages; create and edit in a drawer.
 import { useState } from 'react';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { schoolApi, type Course, type CourseStatus } from '../../api/school';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { formatDateTime } from '../ui/format';
-import { PageState } from '../ui/PageState';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
+import { useUrlFilters } from '../ui/use-url-filters';
 import { CourseFormDrawer } from './CourseFormDrawer';
 import { validity } from './school-format';
 
 export const COURSES_KEY = ['school', 'courses'] as const;
+const COURSE_FILTERS = ['q', 'status'] as const;
 
 export function CoursesTab() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const filters = { q: params.get('q') ?? '', status: params.get('status') ?? '' };
-  const setFilter = (k: keyof typeof filters, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
-  const pages = useCursorPages(JSON.stringify(filters));
+  const [filters, setFilter] = useUrlFilters(COURSE_FILTERS);
+  const { pages, list } = useCursorList(COURSES_KEY, filters, (query) => schoolApi.courses(query));
   const [editing, setEditing] = useState<Course | 'new' | null>(null);
-  const list = useQuery({
-    queryKey: [...COURSES_KEY, { ...filters, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: () => schoolApi.courses({ ...filters, cursor: pages.cursor, limit: pages.pageSize }),
-    placeholderData: keepPreviousData,
-  });
 
   return (
     <>
@@ -60,56 +48,46 @@ export function CoursesTab() {
           {t('school.course.create')}
         </Button>
       </Space>
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<Course>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 960 }}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t('school.course.noneFound')} /> }}
-            columns={[
-              { title: t('school.course.fields.title'), dataIndex: 'title', ellipsis: true, render: (v: string, c) => <Link to={`/school/courses/${c.id}`}>{v}</Link> },
-              { title: t('school.course.fields.unit'), key: 'unit', width: 220, ellipsis: true, render: (_, c) => c.unit.name },
-              {
-                title: t('school.course.fields.qualification'),
-                key: 'qualification',
-                width: 200,
-                render: (_, c) => (c.qualification ? `${c.qualification}（${validity(c, t)}）` : <Typography.Text type="secondary">{t('school.course.noQualification')}</Typography.Text>),
-              },
-              {
-                title: t('school.course.fields.sessions'),
-                key: 'sessions',
-                width: 130,
-                render: (_, c) => t('school.course.sessionsCount', { n: c.sessionCount, upcoming: c.upcomingCount }),
-              },
-              { title: t('school.course.fields.nextSession'), dataIndex: 'nextSessionAt', width: 140, render: (v: string | null) => formatDateTime(v) },
-              {
-                title: t('school.course.fields.status'),
-                dataIndex: 'status',
-                width: 100,
-                render: (s: CourseStatus) => <Tag color={s === 'open' ? 'green' : 'default'}>{t(`school.course.status.${s}`)}</Tag>,
-              },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 90,
-                fixed: 'right',
-                render: (_, c) => (
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={`${t('common.edit')} ${c.title}`}>
-                    {t('common.edit')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-          <CursorPager pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+      <CursorTable<Course>
+        list={list}
+        pages={pages}
+        emptyText={t('school.course.noneFound')}
+        scroll={{ x: 960 }}
+        columns={[
+          { title: t('school.course.fields.title'), dataIndex: 'title', ellipsis: true, render: (v: string, c) => <Link to={`/school/courses/${c.id}`}>{v}</Link> },
+          { title: t('school.course.fields.unit'), key: 'unit', width: 220, ellipsis: true, render: (_, c) => c.unit.name },
+          {
+            title: t('school.course.fields.qualification'),
+            key: 'qualification',
+            width: 200,
+            render: (_, c) => (c.qualification ? `${c.qualification}（${validity(c, t)}）` : <Typography.Text type="secondary">{t('school.course.noQualification')}</Typography.Text>),
+          },
+          {
+            title: t('school.course.fields.sessions'),
+            key: 'sessions',
+            width: 130,
+            render: (_, c) => t('school.course.sessionsCount', { n: c.sessionCount, upcoming: c.upcomingCount }),
+          },
+          { title: t('school.course.fields.nextSession'), dataIndex: 'nextSessionAt', width: 140, render: (v: string | null) => formatDateTime(v) },
+          {
+            title: t('school.course.fields.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: CourseStatus) => <Tag color={s === 'open' ? 'green' : 'default'}>{t(`school.course.status.${s}`)}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 90,
+            fixed: 'right',
+            render: (_, c) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={`${t('common.edit')} ${c.title}`}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <CourseFormDrawer open={editing !== null} course={editing && editing !== 'new' ? editing : undefined} onClose={() => setEditing(null)} />
     </>
   );

@@ -1,15 +1,14 @@
 // Qualifications of volunteers in scope that expire within N days (30 by default) and have not been renewed, so
 // staff can invite them to the next session. Exported to XLSX in the browser (exceljs loads only on export).
 import { useState } from 'react';
-import { App, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { schoolApi, type ExpiringQualification } from '../../api/school';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { formatDateTime } from '../ui/format';
-import { PageState } from '../ui/PageState';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
 
 const DAY_CHOICES = [7, 30, 60, 90];
 
@@ -28,12 +27,7 @@ export function ExpiringTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [days, setDays] = useState(30);
-  const pages = useCursorPages(String(days));
-  const list = useQuery({
-    queryKey: ['school', 'expiring', { days, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: () => schoolApi.expiring({ days, cursor: pages.cursor, limit: pages.pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const { pages, list } = useCursorList(['school', 'expiring'], { days }, (query) => schoolApi.expiring(query));
 
   const exportXlsx = useMutation({
     mutationFn: async () => {
@@ -83,37 +77,27 @@ export function ExpiringTab() {
           {t('school.expiring.export')}
         </Button>
       </Space>
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<ExpiringQualification>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 960 }}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t('school.expiring.none', { days })} /> }}
-            columns={[
-              { title: t('school.expiring.qualification'), dataIndex: 'name', width: 140 },
-              { title: t('school.expiring.number'), key: 'number', width: 130, render: (_, r) => r.volunteer.number },
-              { title: t('school.expiring.volunteer'), key: 'volunteer', width: 110, render: (_, r) => r.volunteer.name },
-              { title: t('school.expiring.phone'), key: 'phone', width: 130, render: (_, r) => r.volunteer.phoneMasked },
-              { title: t('school.expiring.homeUnit'), key: 'home', ellipsis: true, render: (_, r) => r.volunteer.homeUnitName },
-              { title: t('school.expiring.grantedAt'), dataIndex: 'grantedAt', width: 140, render: (v: string) => formatDateTime(v) },
-              { title: t('school.expiring.expiresAt'), dataIndex: 'expiresAt', width: 140, render: (v: string) => formatDateTime(v) },
-              {
-                title: t('school.expiring.daysLeft'),
-                dataIndex: 'daysLeft',
-                width: 90,
-                render: (n: number) => <Tag color={n <= 7 ? 'red' : 'orange'}>{t('school.expiring.daysLeftValue', { n })}</Tag>,
-              },
-            ]}
-          />
-          <CursorPager pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+      <CursorTable<ExpiringQualification>
+        list={list}
+        pages={pages}
+        emptyText={t('school.expiring.none', { days })}
+        scroll={{ x: 960 }}
+        columns={[
+          { title: t('school.expiring.qualification'), dataIndex: 'name', width: 140 },
+          { title: t('school.expiring.number'), key: 'number', width: 130, render: (_, r) => r.volunteer.number },
+          { title: t('school.expiring.volunteer'), key: 'volunteer', width: 110, render: (_, r) => r.volunteer.name },
+          { title: t('school.expiring.phone'), key: 'phone', width: 130, render: (_, r) => r.volunteer.phoneMasked },
+          { title: t('school.expiring.homeUnit'), key: 'home', ellipsis: true, render: (_, r) => r.volunteer.homeUnitName },
+          { title: t('school.expiring.grantedAt'), dataIndex: 'grantedAt', width: 140, render: (v: string) => formatDateTime(v) },
+          { title: t('school.expiring.expiresAt'), dataIndex: 'expiresAt', width: 140, render: (v: string) => formatDateTime(v) },
+          {
+            title: t('school.expiring.daysLeft'),
+            dataIndex: 'daysLeft',
+            width: 90,
+            render: (n: number) => <Tag color={n <= 7 ? 'red' : 'orange'}>{t('school.expiring.daysLeftValue', { n })}</Tag>,
+          },
+        ]}
+      />
     </>
   );
 }

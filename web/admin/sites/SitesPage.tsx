@@ -1,23 +1,24 @@
 // 阵地: every site in scope with search, filters (unit subtree, kind, status) and paging; create, edit, change
 // status, and the civic code of each. Filters live in the URL so a filtered list can be linked to.
 import { useState } from 'react';
-import { App, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownOutlined, EditOutlined, FilePdfOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Page, Site, SiteStatus } from '../../api/types';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { formatDateTime } from '../ui/format';
-import { PageState } from '../ui/PageState';
 import { UnitPicker } from '../ui/UnitPicker';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
+import { useUrlFilters } from '../ui/use-url-filters';
 import { TREE_KEY, useSiteKinds } from '../network/use-network';
 import { CivicCodeDrawer } from './CivicCodeDrawer';
 import { SiteFormDrawer } from './SiteFormDrawer';
 import { siteStatusColor, siteStatuses } from './site-status';
 import { useKindLabel } from './use-kind-label';
+
+const SITE_FILTERS = ['q', 'unitId', 'kind', 'status'] as const;
 
 export function SitesPage() {
   const { t } = useTranslation();
@@ -25,23 +26,10 @@ export function SitesPage() {
   const qc = useQueryClient();
   const kinds = useSiteKinds();
   const kindLabel = useKindLabel();
-  const [params, setParams] = useSearchParams();
-  const filters = { q: params.get('q') ?? '', unitId: params.get('unitId') ?? '', kind: params.get('kind') ?? '', status: params.get('status') ?? '' };
-  const setFilter = (k: keyof typeof filters, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
-  const pages = useCursorPages(JSON.stringify(filters));
+  const [filters, setFilter] = useUrlFilters(SITE_FILTERS);
+  const { pages, list } = useCursorList(['sites'], filters, (query) => api<Page<Site>>('/api/sites', { query }));
   const [editing, setEditing] = useState<Site | 'new' | null>(null);
   const [coding, setCoding] = useState<Site | null>(null);
-
-  const list = useQuery({
-    queryKey: ['sites', { ...filters, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: () => api<Page<Site>>('/api/sites', { query: { ...filters, cursor: pages.cursor, limit: pages.pageSize } }),
-    placeholderData: keepPreviousData,
-  });
 
   const setStatus = useMutation({
     mutationFn: ({ site, status }: { site: Site; status: SiteStatus }) => api<Site>(`/api/sites/${site.id}/status`, { body: { status } }),
@@ -109,57 +97,47 @@ export function SitesPage() {
           options={siteStatuses.map((s) => ({ value: s, label: t(`site.status.${s}`) }))}
         />
       </Space>
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<Site>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 1000 }}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t('site.noneFound')} /> }}
-            columns={[
-              { title: t('site.fields.name'), dataIndex: 'name', ellipsis: true, render: (n: string, s) => <Typography.Link onClick={() => setEditing(s)}>{n}</Typography.Link> },
-              { title: t('site.fields.kind'), dataIndex: 'kind', width: 140, render: (k: string) => kindLabel(k) },
-              { title: t('site.fields.unit'), dataIndex: 'unitName', width: 220, ellipsis: { showTitle: true } },
-              { title: t('site.fields.address'), dataIndex: 'address', ellipsis: true },
-              { title: t('site.fields.status'), dataIndex: 'status', width: 80, render: (s: SiteStatus) => <Tag color={siteStatusColor[s]}>{t(`site.status.${s}`)}</Tag> },
-              { title: t('site.fields.updatedAt'), dataIndex: 'updatedAt', width: 140, render: (v: string) => formatDateTime(v) },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 250,
-                fixed: 'right',
-                render: (_, s) => (
-                  <Space size={4}>
-                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} aria-label={`${t('common.edit')} ${s.name}`}>
-                      {t('common.edit')}
-                    </Button>
-                    <Button size="small" icon={<QrcodeOutlined />} onClick={() => setCoding(s)} aria-label={`${t('civic.short')} ${s.name}`}>
-                      {t('civic.short')}
-                    </Button>
-                    <Dropdown
-                      trigger={['click']}
-                      menu={{
-                        items: siteStatuses.filter((x) => x !== s.status).map((x) => ({ key: x, label: t(`site.setStatus.${x}`), danger: x !== 'open' })),
-                        onClick: (e) => confirmStatus(s, e.key as SiteStatus),
-                      }}
-                    >
-                      <Button size="small" aria-label={`${t('site.changeStatus')} ${s.name}`}>
-                        {t('site.changeStatus')} <DownOutlined />
-                      </Button>
-                    </Dropdown>
-                  </Space>
-                ),
-              },
-            ]}
-          />
-          <CursorPager pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+      <CursorTable<Site>
+        list={list}
+        pages={pages}
+        emptyText={t('site.noneFound')}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: t('site.fields.name'), dataIndex: 'name', ellipsis: true, render: (n: string, s) => <Typography.Link onClick={() => setEditing(s)}>{n}</Typography.Link> },
+          { title: t('site.fields.kind'), dataIndex: 'kind', width: 140, render: (k: string) => kindLabel(k) },
+          { title: t('site.fields.unit'), dataIndex: 'unitName', width: 220, ellipsis: { showTitle: true } },
+          { title: t('site.fields.address'), dataIndex: 'address', ellipsis: true },
+          { title: t('site.fields.status'), dataIndex: 'status', width: 80, render: (s: SiteStatus) => <Tag color={siteStatusColor[s]}>{t(`site.status.${s}`)}</Tag> },
+          { title: t('site.fields.updatedAt'), dataIndex: 'updatedAt', width: 140, render: (v: string) => formatDateTime(v) },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 250,
+            fixed: 'right',
+            render: (_, s) => (
+              <Space size={4}>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} aria-label={`${t('common.edit')} ${s.name}`}>
+                  {t('common.edit')}
+                </Button>
+                <Button size="small" icon={<QrcodeOutlined />} onClick={() => setCoding(s)} aria-label={`${t('civic.short')} ${s.name}`}>
+                  {t('civic.short')}
+                </Button>
+                <Dropdown
+                  trigger={['click']}
+                  menu={{
+                    items: siteStatuses.filter((x) => x !== s.status).map((x) => ({ key: x, label: t(`site.setStatus.${x}`), danger: x !== 'open' })),
+                    onClick: (e) => confirmStatus(s, e.key as SiteStatus),
+                  }}
+                >
+                  <Button size="small" aria-label={`${t('site.changeStatus')} ${s.name}`}>
+                    {t('site.changeStatus')} <DownOutlined />
+                  </Button>
+                </Dropdown>
+              </Space>
+            ),
+          },
+        ]}
+      />
       <SiteFormDrawer
         open={editing !== null}
         site={editing && editing !== 'new' ? editing : undefined}

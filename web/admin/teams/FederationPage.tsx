@@ -1,19 +1,18 @@
 // 志愿者联合会: the district center decides teams' applications and sees the member teams. Only district admins
 // hold federation.manage; others see empty lists and a note saying so.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { teamPaths, type Team } from '../../api/teams';
 import { useSignedIn } from '../auth/use-me';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { formatDateTime } from '../ui/format';
-import { PageState } from '../ui/PageState';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
 import { TEAMS_KEY, useTeamLabels } from './team-labels';
 
 type Tab = 'applied' | 'member' | 'rejected';
@@ -43,14 +42,9 @@ function FederationTable({ status }: { status: Tab }) {
   const qc = useQueryClient();
   const labels = useTeamLabels();
   const [q, setQ] = useState('');
-  const pages = useCursorPages(`${status}:${q}`);
+  const { pages, list } = useCursorList([...TEAMS_KEY, 'federation'], { status, q }, (query) => api<Page<Team>>(teamPaths.federationList, { query }));
   const [deciding, setDeciding] = useState<Deciding | null>(null);
   const [note, setNote] = useState('');
-  const list = useQuery({
-    queryKey: [...TEAMS_KEY, 'federation', { status, q, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: () => api<Page<Team>>(teamPaths.federationList, { query: { status, q, cursor: pages.cursor, limit: pages.pageSize } }),
-    placeholderData: keepPreviousData,
-  });
   const decide = useMutation({
     mutationFn: (d: Deciding & { note: string }) => api<Team>(teamPaths.federationDecide(d.team.id), { body: { decision: d.decision, ...(d.note ? { note: d.note } : {}) } }),
     onSuccess: (saved, d) => {
@@ -68,65 +62,55 @@ function FederationTable({ status }: { status: Tab }) {
   return (
     <>
       <Input.Search allowClear placeholder={t('teams.searchPlaceholder')} aria-label={t('teams.searchPlaceholder')} onSearch={(v) => setQ(v.trim())} style={{ width: 240, marginBottom: 12 }} />
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<Team>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 1000 }}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t(`teams.fed.none.${status}`)} /> }}
-            columns={[
-              { title: t('teams.fields.name'), dataIndex: 'name', ellipsis: true, render: (n: string, team) => <Link to={`/teams/${team.id}`}>{n}</Link> },
-              { title: t('teams.fields.specialty'), dataIndex: 'specialty', width: 130, render: (s: string) => labels.specialty(s) },
-              { title: t('teams.fields.unit'), dataIndex: 'unitName', width: 220, ellipsis: { showTitle: true }, render: (u: string, team) => (team.orgName ? `${team.orgName}（${u}）` : u) },
-              { title: t('teams.fields.members'), dataIndex: 'memberCount', width: 80, align: 'right' },
-              { title: t('teams.fed.appliedAt'), dataIndex: 'federationAppliedAt', width: 140, render: (v: string | null) => formatDateTime(v) },
-              ...(status === 'applied'
-                ? []
-                : [{ title: t('teams.fed.decidedAt'), dataIndex: 'federationDecidedAt', width: 140, render: (v: string | null) => formatDateTime(v) }]),
-              {
-                title: t('teams.fed.note'),
-                dataIndex: 'federationNote',
-                ellipsis: true,
-                render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
-              },
-              ...(status === 'applied'
-                ? [
-                    {
-                      title: t('common.actions'),
-                      key: 'actions',
-                      width: 230,
-                      fixed: 'right' as const,
-                      render: (_: unknown, team: Team) => (
-                        <Space size={4}>
-                          <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => open({ team, decision: 'approve' })} aria-label={`${t('teams.fed.approve')} ${team.name}`}>
-                            {t('teams.fed.approve')}
-                          </Button>
-                          <Button size="small" danger icon={<CloseOutlined />} onClick={() => open({ team, decision: 'reject' })} aria-label={`${t('teams.fed.reject')} ${team.name}`}>
-                            {t('teams.fed.reject')}
-                          </Button>
-                        </Space>
-                      ),
-                    },
-                  ]
-                : [
-                    {
-                      title: t('teams.fields.status'),
-                      key: 'status',
-                      width: 90,
-                      render: (_: unknown, team: Team) => <Tag color={team.status === 'active' ? 'green' : 'default'}>{t(`teams.status.${team.status}`)}</Tag>,
-                    },
-                  ]),
-            ]}
-          />
-          <CursorPager pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+      <CursorTable<Team>
+        list={list}
+        pages={pages}
+        emptyText={t(`teams.fed.none.${status}`)}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: t('teams.fields.name'), dataIndex: 'name', ellipsis: true, render: (n: string, team) => <Link to={`/teams/${team.id}`}>{n}</Link> },
+          { title: t('teams.fields.specialty'), dataIndex: 'specialty', width: 130, render: (s: string) => labels.specialty(s) },
+          { title: t('teams.fields.unit'), dataIndex: 'unitName', width: 220, ellipsis: { showTitle: true }, render: (u: string, team) => (team.orgName ? `${team.orgName}（${u}）` : u) },
+          { title: t('teams.fields.members'), dataIndex: 'memberCount', width: 80, align: 'right' },
+          { title: t('teams.fed.appliedAt'), dataIndex: 'federationAppliedAt', width: 140, render: (v: string | null) => formatDateTime(v) },
+          ...(status === 'applied'
+            ? []
+            : [{ title: t('teams.fed.decidedAt'), dataIndex: 'federationDecidedAt', width: 140, render: (v: string | null) => formatDateTime(v) }]),
+          {
+            title: t('teams.fed.note'),
+            dataIndex: 'federationNote',
+            ellipsis: true,
+            render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
+          ...(status === 'applied'
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 230,
+                  fixed: 'right' as const,
+                  render: (_: unknown, team: Team) => (
+                    <Space size={4}>
+                      <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => open({ team, decision: 'approve' })} aria-label={`${t('teams.fed.approve')} ${team.name}`}>
+                        {t('teams.fed.approve')}
+                      </Button>
+                      <Button size="small" danger icon={<CloseOutlined />} onClick={() => open({ team, decision: 'reject' })} aria-label={`${t('teams.fed.reject')} ${team.name}`}>
+                        {t('teams.fed.reject')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : [
+                {
+                  title: t('teams.fields.status'),
+                  key: 'status',
+                  width: 90,
+                  render: (_: unknown, team: Team) => <Tag color={team.status === 'active' ? 'green' : 'default'}>{t(`teams.status.${team.status}`)}</Tag>,
+                },
+              ]),
+        ]}
+      />
       <Modal
         open={deciding !== null}
         title={deciding ? t(deciding.decision === 'approve' ? 'teams.fed.approveTitle' : 'teams.fed.rejectTitle', { name: deciding.team.name }) : ''}

@@ -1,18 +1,17 @@
 // A team's people: members (roles, remove, hand over leadership), join requests (approve / reject with a
 // reason, the volunteer gets a text message) and former members. Staff may also add a volunteer by number.
 import { useState } from 'react';
-import { App, Badge, Button, Card, Form, Input, Modal, Segmented, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Badge, Button, Card, Form, Input, Modal, Segmented, Select, Space, Tabs, Tag } from 'antd';
 import { CheckOutlined, CloseOutlined, CrownOutlined, UserAddOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { teamPaths, type MemberStatus, type Team, type TeamMember } from '../../api/teams';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { applyApiErrors } from '../ui/form-errors';
 import { formatDateTime } from '../ui/format';
-import { PageState } from '../ui/PageState';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
 import { memberStatusColor, TEAMS_KEY } from './team-labels';
 
 type Props = { team: Team; staff: boolean; onChanged: () => void };
@@ -74,13 +73,8 @@ function MemberTable({ team, status, editable, onChanged }: { team: Team; status
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
-  const pages = useCursorPages(`${status}:${q}`);
+  const { pages, list } = useCursorList([...TEAMS_KEY, 'members', team.id], { status, q }, (query) => api<Page<TeamMember>>(teamPaths.members(team.id), { query }));
   const [rejecting, setRejecting] = useState<TeamMember | null>(null);
-  const list = useQuery({
-    queryKey: [...TEAMS_KEY, 'members', team.id, { status, q, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: () => api<Page<TeamMember>>(teamPaths.members(team.id), { query: { status, q, cursor: pages.cursor, limit: pages.pageSize } }),
-    placeholderData: keepPreviousData,
-  });
   const act = useMutation({
     mutationFn: (a: { path: string; method?: string; body?: unknown; done: string }) => api<TeamMember>(a.path, { method: a.method ?? 'POST', body: a.body ?? {} }),
     onSuccess: (_m, a) => {
@@ -148,42 +142,32 @@ function MemberTable({ team, status, editable, onChanged }: { team: Team; status
   return (
     <>
       <Input.Search allowClear placeholder={t('teams.members.search')} aria-label={t('teams.members.search')} onSearch={(v) => setQ(v.trim())} style={{ width: 240, marginBottom: 12 }} />
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<TeamMember>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 900 }}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t(status === 'pending' ? 'teams.members.nonePending' : 'teams.members.none')} /> }}
-            columns={[
-              { title: t('teams.members.name'), dataIndex: 'name', width: 120 },
-              { title: t('teams.members.number'), dataIndex: 'number', width: 120 },
-              { title: t('teams.members.phone'), dataIndex: 'phoneMasked', width: 130 },
-              {
-                title: t('teams.members.role'),
-                dataIndex: 'role',
-                width: 90,
-                render: (r: TeamMember['role']) => <Tag color={r === 'leader' ? 'red' : r === 'vice_leader' ? 'orange' : undefined}>{t(`teams.role.${r}`)}</Tag>,
-              },
-              { title: t('teams.members.status'), dataIndex: 'status', width: 90, render: (s: MemberStatus) => <Tag color={memberStatusColor[s]}>{t(`teams.memberStatus.${s}`)}</Tag> },
-              {
-                title: status === 'pending' ? t('teams.members.requestedAt') : status === 'active' ? t('teams.members.joinedAt') : t('teams.members.endedAt'),
-                key: 'at',
-                width: 140,
-                render: (_, m) => formatDateTime(status === 'pending' ? m.requestedAt : status === 'active' ? m.joinedAt : m.endedAt),
-              },
-              { title: t('teams.members.note'), dataIndex: 'note', ellipsis: true },
-              { title: t('common.actions'), key: 'actions', width: 300, fixed: 'right', render: (_, m) => actions(m) },
-            ]}
-          />
-          <CursorPager pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+      <CursorTable<TeamMember>
+        list={list}
+        pages={pages}
+        emptyText={t(status === 'pending' ? 'teams.members.nonePending' : 'teams.members.none')}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('teams.members.name'), dataIndex: 'name', width: 120 },
+          { title: t('teams.members.number'), dataIndex: 'number', width: 120 },
+          { title: t('teams.members.phone'), dataIndex: 'phoneMasked', width: 130 },
+          {
+            title: t('teams.members.role'),
+            dataIndex: 'role',
+            width: 90,
+            render: (r: TeamMember['role']) => <Tag color={r === 'leader' ? 'red' : r === 'vice_leader' ? 'orange' : undefined}>{t(`teams.role.${r}`)}</Tag>,
+          },
+          { title: t('teams.members.status'), dataIndex: 'status', width: 90, render: (s: MemberStatus) => <Tag color={memberStatusColor[s]}>{t(`teams.memberStatus.${s}`)}</Tag> },
+          {
+            title: status === 'pending' ? t('teams.members.requestedAt') : status === 'active' ? t('teams.members.joinedAt') : t('teams.members.endedAt'),
+            key: 'at',
+            width: 140,
+            render: (_, m) => formatDateTime(status === 'pending' ? m.requestedAt : status === 'active' ? m.joinedAt : m.endedAt),
+          },
+          { title: t('teams.members.note'), dataIndex: 'note', ellipsis: true },
+          { title: t('common.actions'), key: 'actions', width: 300, fixed: 'right', render: (_, m) => actions(m) },
+        ]}
+      />
       <RejectModal
         member={rejecting}
         onClose={() => setRejecting(null)}

@@ -1,19 +1,19 @@
 // 志愿服务队: the teams in scope (staff) or the teams one leads (team leaders signed in to the console), with
 // search, filters in the URL, paging, create / edit, export; /teams/:id is a team's own page.
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useSearchParams } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { api, withQuery } from '../../api/client';
 import type { Page } from '../../api/types';
 import { teamPaths, type Team } from '../../api/teams';
 import { useSignedIn } from '../auth/use-me';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { PageState } from '../ui/PageState';
 import { UnitPicker } from '../ui/UnitPicker';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
+import { useUrlFilters } from '../ui/use-url-filters';
 import { TeamFormModal } from './TeamFormModal';
 import { TeamDetailPage } from './TeamDetailPage';
 import { federationColor, TEAMS_KEY, useTeamLabels } from './team-labels';
@@ -29,29 +29,15 @@ export function TeamsPage() {
 }
 
 const FILTERS = ['q', 'unitId', 'specialty', 'kind', 'status', 'federationStatus'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
 
 function TeamList() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const staff = me.grants.length > 0;
   const labels = useTeamLabels();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filters;
-  const setFilter = (k: keyof Filters, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
-  const pages = useCursorPages(JSON.stringify(filters));
+  const [filters, setFilter] = useUrlFilters(FILTERS);
+  const { pages, list } = useCursorList([...TEAMS_KEY, 'list'], filters, (query) => api<Page<Team>>(teamPaths.list, { query }));
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
-
-  const list = useQuery({
-    queryKey: [...TEAMS_KEY, 'list', { ...filters, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: () => api<Page<Team>>(teamPaths.list, { query: { ...filters, cursor: pages.cursor, limit: pages.pageSize } }),
-    placeholderData: keepPreviousData,
-  });
 
   return (
     <Card
@@ -119,74 +105,64 @@ function TeamList() {
           options={(['active', 'dissolved'] as const).map((k) => ({ value: k, label: t(`teams.status.${k}`) }))}
         />
       </Space>
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<Team>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t('teams.noneFound')} /> }}
-            columns={[
-              {
-                title: t('teams.fields.name'),
-                dataIndex: 'name',
-                ellipsis: true,
-                render: (n: string, team) => (
-                  <Space size={4}>
-                    <Link to={team.id}>{n}</Link>
-                    {team.status === 'dissolved' && <Tag>{t('teams.status.dissolved')}</Tag>}
-                  </Space>
-                ),
-              },
-              { title: t('teams.fields.specialty'), dataIndex: 'specialty', width: 130, render: (s: string) => labels.specialty(s) },
-              {
-                title: t('teams.fields.unit'),
-                dataIndex: 'unitName',
-                width: 230,
-                ellipsis: { showTitle: true },
-                render: (u: string, team) => (team.kind === 'organization' ? `${team.orgName ?? ''}（${u}）` : u),
-              },
-              { title: t('teams.fields.leader'), key: 'leader', width: 90, render: (_, team) => team.leader?.name ?? <Typography.Text type="secondary">{t('teams.noLeader')}</Typography.Text> },
-              { title: t('teams.fields.members'), dataIndex: 'memberCount', width: 80, align: 'right' },
-              {
-                title: t('teams.fields.pending'),
-                dataIndex: 'pendingCount',
-                width: 90,
-                align: 'right',
-                render: (n: number) => (n > 0 ? <Tag color="processing">{n}</Tag> : n),
-              },
-              {
-                title: t('teams.fields.federation'),
-                dataIndex: 'federationStatus',
-                width: 110,
-                render: (s: Team['federationStatus']) => <Tag color={federationColor[s]}>{t(`teams.federation.${s}`)}</Tag>,
-              },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 150,
-                fixed: 'right',
-                render: (_, team) => (
-                  <Space size={4}>
-                    <Link to={team.id}>{t('teams.open')}</Link>
-                    {team.canEdit && (
-                      <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(team)} aria-label={`${t('common.edit')} ${team.name}`}>
-                        {t('common.edit')}
-                      </Button>
-                    )}
-                  </Space>
-                ),
-              },
-            ]}
-          />
-          <CursorPager pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+      <CursorTable<Team>
+        list={list}
+        pages={pages}
+        emptyText={t('teams.noneFound')}
+        scroll={{ x: 1100 }}
+        columns={[
+          {
+            title: t('teams.fields.name'),
+            dataIndex: 'name',
+            ellipsis: true,
+            render: (n: string, team) => (
+              <Space size={4}>
+                <Link to={team.id}>{n}</Link>
+                {team.status === 'dissolved' && <Tag>{t('teams.status.dissolved')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('teams.fields.specialty'), dataIndex: 'specialty', width: 130, render: (s: string) => labels.specialty(s) },
+          {
+            title: t('teams.fields.unit'),
+            dataIndex: 'unitName',
+            width: 230,
+            ellipsis: { showTitle: true },
+            render: (u: string, team) => (team.kind === 'organization' ? `${team.orgName ?? ''}（${u}）` : u),
+          },
+          { title: t('teams.fields.leader'), key: 'leader', width: 90, render: (_, team) => team.leader?.name ?? <Typography.Text type="secondary">{t('teams.noLeader')}</Typography.Text> },
+          { title: t('teams.fields.members'), dataIndex: 'memberCount', width: 80, align: 'right' },
+          {
+            title: t('teams.fields.pending'),
+            dataIndex: 'pendingCount',
+            width: 90,
+            align: 'right',
+            render: (n: number) => (n > 0 ? <Tag color="processing">{n}</Tag> : n),
+          },
+          {
+            title: t('teams.fields.federation'),
+            dataIndex: 'federationStatus',
+            width: 110,
+            render: (s: Team['federationStatus']) => <Tag color={federationColor[s]}>{t(`teams.federation.${s}`)}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 150,
+            fixed: 'right',
+            render: (_, team) => (
+              <Space size={4}>
+                <Link to={team.id}>{t('teams.open')}</Link>
+                {team.canEdit && (
+                  <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(team)} aria-label={`${t('common.edit')} ${team.name}`}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
       <TeamFormModal
         open={editing !== null}
         team={editing && editing !== 'new' ? editing : undefined}

@@ -2,49 +2,35 @@
 // export of the filtered list, registering someone on their behalf, and the skill tag list. Filters live in the
 // URL so a filtered list can be linked to.
 import { useEffect, useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, TagsOutlined, UserAddOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { withQuery } from '../../api/client';
 import { listSkillTags, listVolunteers, type VolunteerRow, type VolunteerStatus } from '../../api/volunteers';
-import { CursorPager } from '../ui/CursorPager';
+import { CursorTable } from '../ui/CursorTable';
 import { formatDateTime } from '../ui/format';
-import { PageState } from '../ui/PageState';
 import { UnitPicker } from '../ui/UnitPicker';
-import { useCursorPages } from '../ui/use-cursor-pages';
+import { useCursorList } from '../ui/use-cursor-pages';
+import { useUrlFilters } from '../ui/use-url-filters';
 import { useSignedIn } from '../auth/use-me';
 import { StaffEntryDrawer } from './StaffEntryDrawer';
 import { SkillTagsModal } from './SkillTagsModal';
 import { mayDo, statusColor, volunteerStatuses, VOLUNTEERS_KEY } from './volunteer-ui';
 
 const filterKeys = ['q', 'status', 'skill', 'unit', 'minor'] as const;
-type FilterKey = (typeof filterKeys)[number];
 
 export function VolunteerList() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Record<FilterKey, string>;
-  const setFilter = (k: FilterKey, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
-  const filtersKey = JSON.stringify(filters);
-  const pages = useCursorPages(filtersKey);
+  const [filters, setFilter] = useUrlFilters(filterKeys);
   const [entryOpen, setEntryOpen] = useState(false);
   const [tagsOpen, setTagsOpen] = useState(false);
   const tags = useQuery({ queryKey: ['skill-tags'], queryFn: listSkillTags, staleTime: 60_000 });
 
-  const list = useQuery({
-    queryKey: [...VOLUNTEERS_KEY, 'list', { ...filters, cursor: pages.cursor, limit: pages.pageSize }],
-    queryFn: ({ signal }) => listVolunteers({ ...filters, cursor: pages.cursor, limit: pages.pageSize }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const { pages, list, filtersKey } = useCursorList([...VOLUNTEERS_KEY, 'list'], filters, (query, signal) => listVolunteers(query, signal));
   // The server counts only on the first page (up to a cap); later pages keep showing that count.
   const [total, setTotal] = useState<{ key: string; total: number; capped: boolean } | null>(null);
   useEffect(() => {
@@ -115,66 +101,59 @@ export function VolunteerList() {
           ]}
         />
       </Space>
-      {list.isError ? (
-        <PageState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<VolunteerRow>
-            size="small"
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            onRow={(v) => ({ onDoubleClick: () => navigate(v.id) })}
-            locale={{ emptyText: <PageState empty={list.isPending ? t('common.loading') : t('volunteers.noneFound')} /> }}
-            columns={[
-              { title: t('volunteers.fields.number'), dataIndex: 'number', width: 120 },
-              {
-                title: t('volunteers.fields.name'),
-                dataIndex: 'name',
-                width: 150,
-                render: (n: string, v) => (
-                  <Space size={4}>
-                    <Link to={v.id}>{n}</Link>
-                    {v.minor && <Tag color="magenta">{t('volunteers.minor')}</Tag>}
-                  </Space>
-                ),
-              },
-              { title: t('volunteers.fields.gender'), dataIndex: 'gender', width: 60, render: (g: string | null) => (g ? t(`volunteers.gender.${g}`) : '') },
-              { title: t('volunteers.fields.age'), dataIndex: 'age', width: 60 },
-              { title: t('volunteers.fields.phone'), dataIndex: 'phoneMasked', width: 120 },
-              { title: t('volunteers.fields.idNumber'), dataIndex: 'idMasked', width: 170 },
-              { title: t('volunteers.fields.skills'), dataIndex: 'skills', ellipsis: true, render: (s: string[]) => s.map((x) => <Tag key={x}>{x}</Tag>) },
-              { title: t('volunteers.fields.homeUnit'), dataIndex: ['homeUnit', 'name'], width: 180, ellipsis: { showTitle: true } },
-              {
-                title: t('volunteers.fields.status'),
-                dataIndex: 'status',
-                width: 80,
-                render: (s: VolunteerStatus) => <Tag color={statusColor[s]}>{t(`volunteers.status.${s}`)}</Tag>,
-              },
-              { title: t('volunteers.fields.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 80,
-                fixed: 'right',
-                render: (_, v) => (
-                  <Link to={v.id} aria-label={`${t('volunteers.view')} ${v.name}`}>
-                    {t('volunteers.view')}
-                  </Link>
-                ),
-              },
-            ]}
-          />
-          {shownTotal?.capped && (
+      <CursorTable<VolunteerRow>
+        list={list}
+        pages={pages}
+        total={shownTotal && !shownTotal.capped ? shownTotal.total : null}
+        emptyText={t('volunteers.noneFound')}
+        scroll={{ x: 1100 }}
+        onRow={(v) => ({ onDoubleClick: () => navigate(v.id) })}
+        columns={[
+          { title: t('volunteers.fields.number'), dataIndex: 'number', width: 120 },
+          {
+            title: t('volunteers.fields.name'),
+            dataIndex: 'name',
+            width: 150,
+            render: (n: string, v) => (
+              <Space size={4}>
+                <Link to={v.id}>{n}</Link>
+                {v.minor && <Tag color="magenta">{t('volunteers.minor')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('volunteers.fields.gender'), dataIndex: 'gender', width: 60, render: (g: string | null) => (g ? t(`volunteers.gender.${g}`) : '') },
+          { title: t('volunteers.fields.age'), dataIndex: 'age', width: 60 },
+          { title: t('volunteers.fields.phone'), dataIndex: 'phoneMasked', width: 120 },
+          { title: t('volunteers.fields.idNumber'), dataIndex: 'idMasked', width: 170 },
+          { title: t('volunteers.fields.skills'), dataIndex: 'skills', ellipsis: true, render: (s: string[]) => s.map((x) => <Tag key={x}>{x}</Tag>) },
+          { title: t('volunteers.fields.homeUnit'), dataIndex: ['homeUnit', 'name'], width: 180, ellipsis: { showTitle: true } },
+          {
+            title: t('volunteers.fields.status'),
+            dataIndex: 'status',
+            width: 80,
+            render: (s: VolunteerStatus) => <Tag color={statusColor[s]}>{t(`volunteers.status.${s}`)}</Tag>,
+          },
+          { title: t('volunteers.fields.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 80,
+            fixed: 'right',
+            render: (_, v) => (
+              <Link to={v.id} aria-label={`${t('volunteers.view')} ${v.name}`}>
+                {t('volunteers.view')}
+              </Link>
+            ),
+          },
+        ]}
+        note={
+          shownTotal?.capped && (
             <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'right', marginTop: 8 }}>
               {t('volunteers.totalCapped', { total: shownTotal.total })}
             </Typography.Text>
-          )}
-          <CursorPager pages={pages} total={shownTotal && !shownTotal.capped ? shownTotal.total : undefined} nextCursor={list.data?.nextCursor} />
-        </>
-      )}
+          )
+        }
+      />
       <StaffEntryDrawer open={entryOpen} onClose={() => setEntryOpen(false)} onCreated={(v) => navigate(v.id)} skills={tags.data?.items ?? []} />
       <SkillTagsModal open={tagsOpen} onClose={() => setTagsOpen(false)} />
     </Card>

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client';
 import { escapeLike } from '../../platform/policy';
+import { consentTexts } from '../../../common/consents';
 
 export const LOOKUP_BATCH = 5000;
 const WRITE_BATCH = 2000;
@@ -107,7 +108,7 @@ export type NewVolunteer = {
   homeUnitCode: string;
 };
 
-/** Inserts the volunteers and, in the same statement, their active membership of the team. */
+/** Inserts the volunteers and, in the same statement, their active membership of the team and their paper consents. */
 export async function insertVolunteersWithMembership(
   tx: DbOrTx,
   rows: NewVolunteer[],
@@ -133,6 +134,11 @@ export async function insertVolunteersWithMembership(
           insert into team_members (team_id, volunteer_id, role, status, requested_at, joined_at, decided_by)
           select ${opts.teamId}::uuid, id, 'member', 'active', ${now}::timestamptz, ${now}::timestamptz, ${opts.accountId}::uuid from ins
           returning 1
+        ), con as (
+          -- The unit holds the people's signed consents; the importing staff member confirmed so (paper consent).
+          insert into consents (volunteer_id, kind, version, given_by, accepted_at)
+          select id, k.kind, k.version, ${'staff:' + (opts.accountId ?? 'cli')}, ${now}::timestamptz
+          from ins cross join (values ('privacy', ${consentTexts.privacy.version}), ('id_processing', ${consentTexts.id_processing.version})) as k(kind, version)
         )
         select count(*)::int as n from mem`),
     );

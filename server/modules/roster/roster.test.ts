@@ -122,6 +122,13 @@ describe('roster commit', () => {
     for (const v of rows) expect(v).toMatchObject({ status: 'active', source: 'import', home_unit_code: '330303001001', skills: ['急救', '心理疏导'] });
     expect(rows.find((v) => v.name === '赵一')!.id_hash).toBe(cipher.hash(`id:${people[0][2]}`));
     expect(await scalar(sql`select count(*)::int as n from audit_log where action = 'roster.imported' and object_id = ${stationTeam}`)).toBe(1);
+    // The unit's paper consents are recorded for each new person, at the current versions, by the importing staff.
+    const consents = rowsOf<{ kind: string; given_by: string }>(
+      await t.database.db.execute(sql`select c.kind, c.given_by from consents c join volunteers v on v.id = c.volunteer_id where v.name in ('赵一', '钱二', '孙三')`),
+    );
+    expect(consents.filter((c) => c.kind === 'privacy')).toHaveLength(3);
+    expect(consents.filter((c) => c.kind === 'id_processing')).toHaveLength(3);
+    expect(consents.every((c) => c.given_by.startsWith('staff:'))).toBe(true);
 
     // The same people in another unit's roster: matched by ID, joined, not created again.
     const again = await send(instituteTeam, 'preview', file);

@@ -85,7 +85,8 @@ function person(c: Ctx, o: { station: Station; gender?: Gender; name?: string; p
 /** Suspected duplicates the de-dup report should find: the same phone, or the same name and birth date. */
 function plantedDuplicates(c: Ctx, people: PersonPlan[], stations: Station[]): PersonPlan[] {
   const adults = people.filter((p) => p.age >= 18 && !p.isDemo && p.status === 'active');
-  const later = (p: PersonPlan) => new Date(p.createdAt.getTime() + (30 + c.r.int(300)) * DAY);
+  // Registered again some time after the original, but never in the future.
+  const later = (p: PersonPlan) => new Date(Math.min(p.createdAt.getTime() + (30 + c.r.int(300)) * DAY, c.now.getTime() - (2 + c.r.int(20)) * DAY));
   const out: PersonPlan[] = [];
   for (let i = 0; i < 16; i++) {
     const orig = adults[(i * 97 + 13) % adults.length];
@@ -114,7 +115,7 @@ function memberships(c: Ctx, people: PersonPlan[], teams: SeededTeam[], leaders:
   const add = (t: SeededTeam, p: PersonPlan, role: TeamMemberRole, status: TeamMemberStatus) => {
     if (seen.has(t.id + p.id)) return;
     seen.add(t.id + p.id);
-    const requestedAt = status === 'pending' ? new Date(now.getTime() - (1 + r.int(10)) * DAY) : new Date(p.createdAt.getTime() + r.int(60) * DAY);
+    const requestedAt = status === 'pending' ? new Date(now.getTime() - (1 + r.int(10)) * DAY) : new Date(Math.min(p.createdAt.getTime() + r.int(60) * DAY, now.getTime() - 4 * DAY));
     const joinedAt = status === 'pending' ? null : new Date(requestedAt.getTime() + (1 + r.int(3)) * DAY);
     out.push({ teamId: t.id, volunteerId: p.id, role, status, requestedAt, joinedAt, endedAt: status === 'left' ? new Date(Math.min(now.getTime(), joinedAt!.getTime() + 200 * DAY)) : null });
   };

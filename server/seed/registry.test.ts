@@ -14,16 +14,14 @@ import { DEMO_PASSWORD } from './accounts';
 
 const cipher = fieldCipher('registry-seed-test-key-0123456789abcdef');
 let database: Database;
-let seedMs = 0;
 
 const q = async <T,>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
 
 beforeAll(async () => {
   database = await openEmbedded(null);
   await database.migrate();
-  const t0 = performance.now();
+  // Its speed on a first start is measured by `npm run bench -- startup`, not asserted here.
   await seedDemo(database.db, { volunteers: true, cipher });
-  seedMs = performance.now() - t0;
 }, 120_000);
 afterAll(() => database.close());
 
@@ -127,9 +125,12 @@ describe('demo registry seed', () => {
     expect(await verifyPassword(v.password_hash, DEMO_PASSWORD)).toBe(true);
   });
 
-  it('is fast enough for a first start', () => {
-    console.log(`registry seed with volunteers (whole demo seed): ${Math.round(seedMs)} ms`);
-    expect(seedMs).toBeLessThan(60_000);
+  it('dates nothing in the future: registrations, reviews, join requests and memberships', async () => {
+    const [row] = await q<{ n: number }>(sql`select
+      (select count(*) from volunteers where created_at > now() or reviewed_at > now())
+      + (select count(*) from team_members where requested_at > now() or joined_at > now() or ended_at > now())
+      + (select count(*) from consents where accepted_at > now()) as n`);
+    expect(Number(row.n)).toBe(0);
   });
 });
 

@@ -72,6 +72,14 @@ test('register on someone’s behalf, find, approve, reveal the ID', async () =>
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s?定/ }).click();
   await expect.poll(() => page.getByTestId('id-number').innerText()).toBe(idNumber);
 
+  // Correct the skills and availability in the edit drawer; the page shows the saved values.
+  await page.getByRole('button', { name: /编\s?辑/ }).click();
+  const edit = page.locator('.ant-drawer').filter({ hasText: '修改「' });
+  await edit.getByRole('checkbox', { name: '周六' }).check();
+  await edit.getByRole('checkbox', { name: '上午' }).check();
+  await edit.getByRole('button', { name: /保\s?存/ }).click();
+  await expect.poll(() => page.locator('.ant-descriptions').first().innerText()).toContain('周六、上午');
+
   const audit = await asDistrict<{ items: { action: string; objectId: string }[] }>('/api/audit?limit=50');
   expect(audit.items.some((e) => e.action === 'volunteer.id_revealed')).toBe(true);
   const outbox = await asDistrict<{ items: { purpose: string }[] }>(`/api/sms-outbox?phone=${phone}`);

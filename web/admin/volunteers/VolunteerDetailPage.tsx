@@ -3,7 +3,7 @@
 // is kept only in this page's memory until hidden or left).
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Dropdown, Input, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, DownOutlined, EyeOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, DownOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { PageState } from '../ui/PageState';
 import { useSignedIn } from '../auth/use-me';
 import { mayDo, statusColor, VOLUNTEERS_KEY } from './volunteer-ui';
 import { VolunteerRecords } from './VolunteerRecords';
+import { VolunteerEditDrawer } from './VolunteerEditDrawer';
 
 type NewStatus = 'active' | 'suspended' | 'left';
 
@@ -24,6 +25,7 @@ export function VolunteerDetailPage() {
   const me = useSignedIn();
   const qc = useQueryClient();
   const [revealed, setRevealed] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const query = useQuery({ queryKey: [...VOLUNTEERS_KEY, 'detail', id], queryFn: ({ signal }) => getVolunteer(id, signal), retry: false });
 
   const done = (text: string) => (v: VolunteerDetail) => {
@@ -106,6 +108,11 @@ export function VolunteerDetailPage() {
       }
       extra={
         <Space>
+          {canManage && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
           {canManage && v.status === 'pending' && (
             <>
               <Button type="primary" icon={<CheckOutlined />} onClick={approve} loading={review.isPending}>
@@ -189,6 +196,7 @@ export function VolunteerDetailPage() {
         )}
       </Descriptions>
       <VolunteerRecords v={v} />
+      {canManage && <VolunteerEditDrawer volunteer={v} open={editing} onClose={() => setEditing(false)} />}
     </Card>
   );
 }

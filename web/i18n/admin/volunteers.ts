@@ -92,6 +92,7 @@ const zh = {
     revealed: '完整身份证号',
     hide: '隐藏',
   },
+  edit: { title: '修改「{{name}}」的资料' },
   entry: {
     title: '代为登记志愿者',
     hint: '为没有智能手机的人登记。请先请本人（或监护人）阅读并签署纸质同意书，登记后由实践站审核。',
@@ -242,6 +243,7 @@ export const volunteersText: { zh: typeof zh; en: typeof zh } = {
       revealed: 'Full ID number',
       hide: 'Hide',
     },
+    edit: { title: 'Edit the details of "{{name}}"' },
     entry: {
       title: 'Register a volunteer on their behalf',
       hint: 'For people without a smartphone. Have the person (or guardian) read and sign the paper consent first; the station reviews the registration.',

@@ -63,6 +63,12 @@ export async function openEmbedded(dataDir: string | null): Promise<Database> {
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  let closing = false;
+  // An idle connection the server drops (restart, failover, an administrator ending it) is reported here; without a
+  // listener the pool's 'error' event would be thrown and end the process. The pool opens a new one when needed.
+  pool.on('error', (err) => {
+    if (!closing) console.error(`database: an idle connection was closed by the server (${err.message}); it will be replaced`);
+  });
   // int8 (count, bigserial) as JS number, the same as PGlite gives: ids and counts here stay far below 2^53.
   pg.types.setTypeParser(20, (v) => Number(v));
   const db = drizzlePg(pool) as unknown as Db;
@@ -81,7 +87,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       }
     },
     migrationState: async () => ({ applied: await appliedMigrations(db), known: knownMigrations() }),
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 

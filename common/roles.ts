@@ -24,7 +24,11 @@ export type Action =
   | 'team.manage' // create and edit the teams of units in scope, manage their members
   | 'federation.manage' // decide teams' applications to the district volunteer federation
   | 'training.manage' // run the volunteer school: courses, sessions, attendance, qualifications
-  | 'sms.read'; // read the SMS outbox of the scope
+  | 'sms.read' // read the SMS outbox of the scope
+  | 'activity.read' // see programmes, activities and the coverage report of the scope
+  | 'activity.manage' // publish programmes, create and run activities of units in scope
+  | 'activity.review' // review activities submitted by units below (when their settings ask for review)
+  | 'theme.manage'; // set the monthly themes (the center)
 
 export const actionRoles: Record<Action, readonly Role[]> = {
   'network.read': staffRoles,
@@ -40,6 +44,11 @@ export const actionRoles: Record<Action, readonly Role[]> = {
   'federation.manage': ['district_admin'],
   'training.manage': staffRoles,
   'sms.read': staffRoles,
+  'activity.read': staffRoles,
+  'activity.manage': staffRoles,
+  // Reviewing happens from the level above; a station has nothing below it, so station admins never review.
+  'activity.review': ['district_admin', 'institute_admin'],
+  'theme.manage': ['district_admin'],
 };
 
 /** A role on `grantCode` covers `targetCode` when the target is that unit or lies under it. */

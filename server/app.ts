@@ -21,6 +21,7 @@ import { volunteersRoutes } from './modules/volunteers/volunteers.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { rosterRoutes } from './modules/roster/roster.routes';
 import { trainingRoutes } from './modules/training/training.routes';
+import { activitiesRoutes } from './modules/activities/activities.routes';
 import { webRoutes } from './modules/web/web.routes';
 
 export type Clock = { now(): Date };
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(teamsRoutes, moduleDeps);
   await app.register(rosterRoutes, moduleDeps);
   await app.register(trainingRoutes, moduleDeps);
+  await app.register(activitiesRoutes, moduleDeps);
   await app.register(webRoutes, moduleDeps);
   return app;
 }

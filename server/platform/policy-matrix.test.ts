@@ -10,8 +10,9 @@ import { volunteersMatrix } from '../modules/volunteers/volunteers.matrix';
 import { teamsMatrix } from '../modules/teams/teams.matrix';
 import { rosterMatrix } from '../modules/roster/roster.matrix';
 import { trainingMatrix } from '../modules/training/training.matrix';
+import { activitiesMatrix } from '../modules/activities/activities.matrix';
 
-const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatrix, ...volunteersMatrix, ...teamsMatrix, ...rosterMatrix, ...trainingMatrix];
+const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatrix, ...volunteersMatrix, ...teamsMatrix, ...rosterMatrix, ...trainingMatrix, ...activitiesMatrix];
 let t: TestContext;
 let ctx: MatrixCtx;
 

@@ -27,6 +27,10 @@ const TeamsPage = lazy(() => import('./teams/TeamsPage').then((m) => ({ default:
 const FederationPage = lazy(() => import('./teams/FederationPage').then((m) => ({ default: m.FederationPage })));
 const RosterImportPage = lazy(() => import('./roster/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
 const DuplicatesPage = lazy(() => import('./roster/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
+const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
+const ProgrammesPage = lazy(() => import('./activities/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
+const ThemesPage = lazy(() => import('./activities/ThemesPage').then((m) => ({ default: m.ThemesPage })));
+const CoveragePage = lazy(() => import('./activities/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 const SchoolPage = lazy(() => import('./school/SchoolPage').then((m) => ({ default: m.SchoolPage })));
 
 function RequireSignIn({ children }: { children: React.ReactNode }) {
@@ -91,6 +95,10 @@ export function AdminApp() {
                 <Route path="/roster/*" element={<RosterImportPage />} />
                 <Route path="/duplicates/*" element={<DuplicatesPage />} />
                 <Route path="/school/*" element={<SchoolPage />} />
+                <Route path="/activities/*" element={<ActivitiesPage />} />
+                <Route path="/programmes/*" element={<ProgrammesPage />} />
+                <Route path="/themes/*" element={<ThemesPage />} />
+                <Route path="/coverage/*" element={<CoveragePage />} />
                 <Route path="*" element={<PageState notFound />} />
               </Route>
             </Routes>

@@ -5,7 +5,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
+  CalendarOutlined,
   ClusterOutlined,
+  FlagOutlined,
+  TableOutlined,
+  UnorderedListOutlined,
   DownOutlined,
   IdcardOutlined,
   ImportOutlined,
@@ -47,6 +51,15 @@ const menuGroups = [
       { key: 'roster', icon: <ImportOutlined /> },
       { key: 'duplicates', icon: <MergeCellsOutlined /> },
       { key: 'school', icon: <ReadOutlined /> },
+    ],
+  },
+  {
+    key: 'practice',
+    items: [
+      { key: 'activities', icon: <CalendarOutlined /> },
+      { key: 'programmes', icon: <UnorderedListOutlined /> },
+      { key: 'themes', icon: <FlagOutlined /> },
+      { key: 'coverage', icon: <TableOutlined /> },
     ],
   },
   {

@@ -3,6 +3,7 @@ import { volunteersText } from './admin/volunteers';
 import { teamsText } from './admin/teams';
 import { rosterText } from './admin/roster';
 import { schoolText } from './admin/school';
+import { activitiesText } from './admin/activities';
 import type { AdminStrings } from './admin-zh';
 
 export const adminEn: AdminStrings = {
@@ -23,7 +24,11 @@ export const adminEn: AdminStrings = {
     duplicates: 'Duplicates',
     school: 'Volunteer school',
     outbox: 'SMS outbox',
-    groups: { network: 'Practice network', registry: 'Volunteers', system: 'System' },
+    activities: 'Activities',
+    programmes: 'Programmes',
+    themes: 'Monthly themes',
+    coverage: 'Coverage',
+    groups: { network: 'Practice network', registry: 'Volunteers', practice: 'Lists and activities', system: 'System' },
   },
   roles: { district_admin: 'District admin', institute_admin: 'Institute admin', station_admin: 'Station admin', team_leader: 'Team leader', volunteer: 'Volunteer', citizen: 'Citizen' },
   levels: { center: 'Center', institute: 'Institute', station: 'Station' },
@@ -310,4 +315,5 @@ export const adminEn: AdminStrings = {
   teams: teamsText.en,
   roster: rosterText.en,
   school: schoolText.en,
+  activities: activitiesText.en,
 };

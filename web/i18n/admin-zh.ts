@@ -3,6 +3,7 @@ import { volunteersText } from './admin/volunteers';
 import { teamsText } from './admin/teams';
 import { rosterText } from './admin/roster';
 import { schoolText } from './admin/school';
+import { activitiesText } from './admin/activities';
 export const adminZh = {
   app: { title: '文明实践云', subtitle: '新时代文明实践 · 管理后台', skipToContent: '跳到主要内容', mainMenu: '主菜单' },
   lang: { switchTo: 'English', label: '切换语言 / Switch language' },
@@ -21,7 +22,11 @@ export const adminZh = {
     duplicates: '查重合并',
     school: '志愿服务学堂',
     outbox: '短信记录',
-    groups: { network: '实践网络', registry: '志愿者', system: '系统' },
+    activities: '活动',
+    programmes: '项目清单',
+    themes: '月度主题',
+    coverage: '活动覆盖',
+    groups: { network: '实践网络', registry: '志愿者', practice: '清单与活动', system: '系统' },
   },
   roles: { district_admin: '区级管理员', institute_admin: '实践所管理员', station_admin: '实践站管理员', team_leader: '队长', volunteer: '志愿者', citizen: '群众' },
   levels: { center: '实践中心', institute: '实践所', station: '实践站' },
@@ -308,5 +313,6 @@ export const adminZh = {
   teams: teamsText.zh,
   roster: rosterText.zh,
   school: schoolText.zh,
+  activities: activitiesText.zh,
 };
 export type AdminStrings = typeof adminZh;

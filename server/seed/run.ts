@@ -5,6 +5,7 @@ import { units } from '../db/schema/network';
 import { seedNetwork } from './network';
 import { seedAccounts } from './accounts';
 import { seedRegistry } from './registry';
+import { seedActivities } from './activities';
 import type { FieldCipher } from '../platform/crypto';
 
 /** volunteers: also seed the volunteer population (first start of the product; tests skip it for speed). */
@@ -15,6 +16,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<void> {
     await seedNetwork(tx);
     await seedAccounts(tx);
     await seedRegistry(tx, opts);
+    // The activity plan of the demo district (tests make their own activities).
+    if (opts.volunteers) await seedActivities(tx, { now: new Date() });
   });
 }
 

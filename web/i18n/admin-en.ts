@@ -4,6 +4,7 @@ import { teamsText } from './admin/teams';
 import { rosterText } from './admin/roster';
 import { schoolText } from './admin/school';
 import { activitiesText } from './admin/activities';
+import { coverageText } from './admin/coverage';
 import type { AdminStrings } from './admin-zh';
 
 export const adminEn: AdminStrings = {
@@ -316,4 +317,5 @@ export const adminEn: AdminStrings = {
   roster: rosterText.en,
   school: schoolText.en,
   activities: activitiesText.en,
+  coverage: coverageText.en,
 };

@@ -4,6 +4,7 @@ import { teamsText } from './admin/teams';
 import { rosterText } from './admin/roster';
 import { schoolText } from './admin/school';
 import { activitiesText } from './admin/activities';
+import { coverageText } from './admin/coverage';
 export const adminZh = {
   app: { title: '文明实践云', subtitle: '新时代文明实践 · 管理后台', skipToContent: '跳到主要内容', mainMenu: '主菜单' },
   lang: { switchTo: 'English', label: '切换语言 / Switch language' },
@@ -314,5 +315,6 @@ export const adminZh = {
   roster: rosterText.zh,
   school: schoolText.zh,
   activities: activitiesText.zh,
+  coverage: coverageText.zh,
 };
 export type AdminStrings = typeof adminZh;

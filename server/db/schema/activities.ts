@@ -117,6 +117,8 @@ export const activities = pgTable(
     index('activities_time_idx').on(t.startsAt),
     index('activities_site_time_idx').on(t.siteId, t.startsAt),
     index('activities_series_idx').on(t.seriesId),
+    index('activities_programme_idx').on(t.programmeId),
+    index('activities_theme_idx').on(t.themeId),
     check('activities_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
     check('activities_places_ck', sql`${t.volunteerSlots} >= 0 and ${t.citizenPlaces} >= 0`),
   ],

@@ -6,6 +6,7 @@ import { PageState } from '../ui/PageState';
 import { UnitTree } from './UnitTree';
 import { UnitDetails } from './UnitDetails';
 import { useNetworkTree } from './use-network';
+import { CoverageAlert } from '../home/CoverageAlert';
 
 export function NetworkPage() {
   const { t } = useTranslation();
@@ -18,15 +19,19 @@ export function NetworkPage() {
   if (tree.isError) return <PageState error={tree.error} onRetry={() => void tree.refetch()} />;
   if (tree.roots.length === 0) return <PageState empty={t('unit.noneInScope')} />;
   return (
-    <Row gutter={16} wrap={false}>
-      <Col flex="400px" style={{ minWidth: 320 }}>
-        <Card title={t('menu.network')} size="small" styles={{ body: { padding: 12 } }}>
-          <UnitTree roots={tree.roots} selectedId={selectedId} onSelect={select} />
-        </Card>
-      </Col>
-      <Col flex="auto" style={{ minWidth: 0 }}>
-        {selectedId ? <UnitDetails key={selectedId} unitId={selectedId} onSelectUnit={select} /> : <PageState empty={t('unit.selectHint')} />}
-      </Col>
-    </Row>
+    <>
+      {/* The console's home page: warn when the coming week has stations without any activity. */}
+      <CoverageAlert />
+      <Row gutter={16} wrap={false}>
+        <Col flex="400px" style={{ minWidth: 320 }}>
+          <Card title={t('menu.network')} size="small" styles={{ body: { padding: 12 } }}>
+            <UnitTree roots={tree.roots} selectedId={selectedId} onSelect={select} />
+          </Card>
+        </Col>
+        <Col flex="auto" style={{ minWidth: 0 }}>
+          {selectedId ? <UnitDetails key={selectedId} unitId={selectedId} onSelectUnit={select} /> : <PageState empty={t('unit.selectHint')} />}
+        </Col>
+      </Row>
+    </>
   );
 }

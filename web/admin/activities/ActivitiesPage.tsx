@@ -36,7 +36,7 @@ const FILTERS = ['q', 'unit', 'status', 'topic', 'from', 'to', 'series', 'view',
 function ActivitiesHome() {
   const { t } = useTranslation();
   const me = useSignedIn();
-  const [filters, setFilter] = useUrlFilters(FILTERS);
+  const [filters, setFilter, setFilters] = useUrlFilters(FILTERS);
   const [creating, setCreating] = useState(false);
   const reviewer = isReviewer(me);
   const tab = reviewer && filters.tab === 'review' ? 'review' : 'all';
@@ -56,7 +56,7 @@ function ActivitiesHome() {
         activeKey={tab}
         onChange={(k) => setFilter('tab', k === 'all' ? undefined : k)}
         items={[
-          { key: 'all', label: t('activities.tabs.all'), children: tab === 'all' && <ActivityList filters={filters} setFilter={setFilter} /> },
+          { key: 'all', label: t('activities.tabs.all'), children: tab === 'all' && <ActivityList filters={filters} setFilter={setFilter} setFilters={setFilters} /> },
           ...(reviewer ? [{ key: 'review', label: t('activities.tabs.review'), children: tab === 'review' && <ReviewQueue /> }] : []),
         ]}
       />
@@ -72,12 +72,32 @@ function ActivitiesHome() {
 
 type Filters = Record<(typeof FILTERS)[number], string>;
 
-function ActivityList({ filters, setFilter }: { filters: Filters; setFilter: (k: (typeof FILTERS)[number], v: string | undefined) => void }) {
+type FilterKey = (typeof FILTERS)[number];
+
+function ActivityList({
+  filters,
+  setFilter,
+  setFilters,
+}: {
+  filters: Filters;
+  setFilter: (k: FilterKey, v: string | undefined) => void;
+  setFilters: (patch: Partial<Record<FilterKey, string | undefined>>) => void;
+}) {
   const { t } = useTranslation();
   const labels = useActivityLabels();
   const navigate = useNavigate();
   const calendar = filters.view === 'calendar';
-  const query = { q: filters.q, unit: filters.unit, status: filters.status, topic: filters.topic, from: filters.from, to: filters.to, series: filters.series };
+  // Without a chosen date range the list starts today: staff plan ahead; a range shows the past.
+  const upcoming = !filters.from && !filters.to && !filters.series;
+  const query = {
+    q: filters.q,
+    unit: filters.unit,
+    status: filters.status,
+    topic: filters.topic,
+    from: upcoming ? dayjs().format('YYYY-MM-DD') : filters.from,
+    to: filters.to,
+    series: filters.series,
+  };
   const { pages, list } = useCursorList([...ACTIVITIES_KEY, 'list'], query, (q, signal) => api<Page<ActivityRow>>(activityPaths.activities, { query: q, signal }));
 
   return (
@@ -125,10 +145,10 @@ function ActivityList({ filters, setFilter }: { filters: Filters; setFilter: (k:
           <DatePicker.RangePicker
             value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
             onChange={(r) => {
-              setFilter('from', r?.[0]?.format('YYYY-MM-DD'));
-              setFilter('to', r?.[1]?.format('YYYY-MM-DD'));
+              setFilters({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') });
             }}
             aria-label={t('activities.dateRange')}
+            placeholder={[t('activities.rangeFromToday'), t('activities.rangeAnyEnd')]}
             style={{ width: 240 }}
           />
         )}

@@ -15,7 +15,7 @@ import { CoverageWeekDrawer } from './CoverageWeekDrawer';
 
 export function CoveragePage() {
   const { t } = useTranslation();
-  const [filters, setFilter] = useUrlFilters(['unit', 'from', 'to'] as const);
+  const [filters, setFilter, setFilters] = useUrlFilters(['unit', 'from', 'to'] as const);
   const [month, setMonth] = useState<Dayjs>(dayjs());
   const [open, setOpen] = useState<{ unitId: string; unitName: string; week: string } | null>(null);
   const query = { unit: filters.unit || undefined, from: filters.from || undefined, to: filters.to || undefined };
@@ -25,8 +25,7 @@ export function CoveragePage() {
 
   const onOpen = (row: CoverageRow, i: number) => setOpen({ unitId: row.unit.id, unitName: row.unit.name, week: report!.weeks[i].key });
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) => {
-    setFilter('from', range?.[0]?.format('YYYY-MM-DD'));
-    setFilter('to', range?.[1]?.format('YYYY-MM-DD'));
+    setFilters({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
   };
 
   return (

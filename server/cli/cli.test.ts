@@ -11,6 +11,7 @@ import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { openEmbedded, rowsOf } from '../db/client';
 import { seedDemo } from '../seed/run';
+import { fieldCipher } from '../platform/crypto';
 import { takeDataDirLock } from '../platform/lock-file';
 import ExcelJS from 'exceljs';
 import { UNIT_SHEET, unitColumns, writeSheet } from '../modules/network/network-xlsx.columns';
@@ -237,6 +238,24 @@ describe('wm backup and restore', { timeout: 120_000 }, () => {
     const r = await wm(['restore', '--file', junk]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--file: /);
+    expect(await phones()).toContain('13900000011');
+  });
+
+  it("refuses a backup whose ID numbers this deployment's key cannot read (a backup of another installation)", async () => {
+    const foreign = fieldCipher('another-installation-key-0123456789abcdef');
+    const database = await openEmbedded(dataDir);
+    try {
+      await database.db.execute(sql`insert into volunteers (name, phone, id_cipher, id_hash, id_masked)
+        values ('外来备份', '13700000099', ${foreign.encrypt('11010519491231002X')}, ${foreign.hash('x')}, '110***********002X')`);
+    } finally {
+      await database.close();
+    }
+    const file = path.join(work, 'foreign.tar.gz');
+    expect((await wm(['backup', '--out', file])).code).toBe(0);
+    const r = await wm(['restore', '--file', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('密钥与备份不匹配');
+    // The current data is untouched.
     expect(await phones()).toContain('13900000011');
   });
 });

@@ -2,6 +2,7 @@
 import { volunteerText } from './mobile/volunteer';
 import { teamsText } from './mobile/teams';
 import { schoolText } from './mobile/school';
+import { activitiesText } from './mobile/activities';
 import type { MobileStrings } from './mobile-zh';
 
 export const mobileEn: MobileStrings = {
@@ -48,4 +49,5 @@ export const mobileEn: MobileStrings = {
   volunteer: volunteerText.en,
   teams: teamsText.en,
   school: schoolText.en,
+  activities: activitiesText.en,
 };

@@ -2,6 +2,7 @@
 import { volunteerText } from './mobile/volunteer';
 import { teamsText } from './mobile/teams';
 import { schoolText } from './mobile/school';
+import { activitiesText } from './mobile/activities';
 export const mobileZh = {
   brand: '文明码',
   platform: '新时代文明实践 · 文明实践云',
@@ -46,5 +47,6 @@ export const mobileZh = {
   volunteer: volunteerText.zh,
   teams: teamsText.zh,
   school: schoolText.zh,
+  activities: activitiesText.zh,
 };
 export type MobileStrings = typeof mobileZh;

@@ -19,6 +19,7 @@ const NotFoundPage = lazy(() => import('./volunteer/NotFoundPage').then((m) => (
 const JoinTeamPage = lazy(() => import('./teams/JoinTeamPage').then((m) => ({ default: m.JoinTeamPage })));
 const MyTeamsPage = lazy(() => import('./teams/MyTeamsPage').then((m) => ({ default: m.MyTeamsPage })));
 const MobileSchoolPage = lazy(() => import('./school/MobileSchoolPage').then((m) => ({ default: m.MobileSchoolPage })));
+const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
 
 /** The token of a civic-code URL (/c/<token>), or null on any other path. */
 export function civicTokenFromPath(pathname: string): string | null {
@@ -42,6 +43,7 @@ export function mobilePage(location: string): ReactNode {
   if (join) return <JoinTeamPage token={decodeURIComponent(join[1])} />;
   if (path === '/m/teams' || path.startsWith('/m/teams/')) return <MyTeamsPage />;
   if (path === '/m/school' || path.startsWith('/m/school/')) return <MobileSchoolPage />;
+  if (path === '/m/activities') return <ActivitiesPage />;
   return <NotFoundPage />;
 }
 

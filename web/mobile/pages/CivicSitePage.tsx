@@ -1,14 +1,18 @@
-// The page a 龙湾文明码 opens (/c/<token>): who runs the site, where it is, when it is open, whom to call.
+// The page a 龙湾文明码 opens (/c/<token>): who runs the site, where it is, when it is open, whom to call, and
+// what is on there this week.
 // Large type and plain layout: many visitors are elderly.
 import { Button, DotLoading, Image, Result, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { PublicSite } from '../../api/types';
+import { SiteWeekActivities, useSiteWeek, type SiteWeekState } from '../activities/SiteWeekActivities';
 import { MobileHeader } from '../MobileHeader';
 import { usePublicSite } from '../use-public-site';
 
 export function CivicSitePage({ token }: { token: string }) {
   const { t } = useTranslation();
   const { state, reload } = usePublicSite(token);
+  // Fetched alongside the site, shown once the site is.
+  const week = useSiteWeek(token);
   if (state.kind === 'ok') document.title = `${state.site.name} · ${t('brand')}`;
   return (
     <div className="wm-page">
@@ -20,7 +24,7 @@ export function CivicSitePage({ token }: { token: string }) {
             <span>{t('loading')}</span>
           </div>
         )}
-        {state.kind === 'ok' && <SiteDetails site={state.site} />}
+        {state.kind === 'ok' && <SiteDetails site={state.site} week={week} />}
         {state.kind === 'replaced' && (
           <Result
             status="warning"
@@ -60,7 +64,7 @@ export function CivicSitePage({ token }: { token: string }) {
   );
 }
 
-function SiteDetails({ site }: { site: PublicSite }) {
+function SiteDetails({ site, week }: { site: PublicSite; week: { state: SiteWeekState; reload: () => void } }) {
   const { t } = useTranslation();
   const dash = t('site.notProvided');
   // "永中街道 · 永昌社区新时代文明实践站": the street once, then the unit without repeating it.
@@ -108,6 +112,8 @@ function SiteDetails({ site }: { site: PublicSite }) {
           )}
         </dl>
       </section>
+
+      <SiteWeekActivities state={week.state} reload={week.reload} />
 
       {site.intro && (
         <section className="wm-card" aria-labelledby="wm-intro">

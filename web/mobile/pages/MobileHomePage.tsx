@@ -22,6 +22,9 @@ export function MobileHomePage() {
         {me.kind === 'loading' && <Loading />}
         {me.kind === 'ok' && <SignedInHome volunteer={me.volunteer} />}
         {me.kind !== 'loading' && me.kind !== 'ok' && <Welcome />}
+        <Button block size="large" className="wm-secondary-button" onClick={() => navigate('/m/activities')}>
+          {t('activities.title')}
+        </Button>
         <p className="wm-home-civic">{t('home.body')}</p>
       </main>
       <footer className="wm-footer">{t('platform')}</footer>

@@ -1,0 +1,76 @@
+// "本周活动" on a site's civic-code page: what is on at this site this week (Monday–Sunday, Shanghai). Part of the
+// page a QR opens, so it stays tiny: plain fetch, no new components, inline styles for its few rules.
+import { useCallback, useEffect, useState } from 'react';
+import { Button, DotLoading, Tag } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { siteWeekActivities, type PublicActivity } from '../../api/mobile-activities';
+import { Link } from '../volunteer/navigation';
+import { dayLabel, timeRange, topicText } from './activity-format';
+
+export type SiteWeekState = { kind: 'loading' } | { kind: 'ok'; items: PublicActivity[] } | { kind: 'failed' };
+
+/** Started by the page together with the site itself, so both arrive at once. */
+export function useSiteWeek(token: string): { state: SiteWeekState; reload: () => void } {
+  const [state, setState] = useState<SiteWeekState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setState({ kind: 'loading' });
+    siteWeekActivities(token, ctrl.signal)
+      .then((r) => setState({ kind: 'ok', items: r.items }))
+      .catch(() => !ctrl.signal.aborted && setState({ kind: 'failed' }));
+    return () => ctrl.abort();
+  }, [token, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, reload };
+}
+
+const list = { listStyle: 'none', margin: 0, padding: 0 } as const;
+const row = { padding: '10px 0', borderTop: '1px solid #f0f0f0' } as const;
+const when = { fontSize: 17, color: 'var(--wm-muted)' } as const;
+const title = { fontSize: 19, fontWeight: 600, lineHeight: 1.4, margin: '2px 0 4px' } as const;
+
+export function SiteWeekActivities({ state, reload }: { state: SiteWeekState; reload: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <section className="wm-card" aria-labelledby="wm-week" aria-busy={state.kind === 'loading'} data-testid="site-week">
+      <h2 id="wm-week" className="wm-section-title">
+        {t('activities.thisWeek')}
+      </h2>
+      {state.kind === 'loading' && (
+        <p className="wm-muted" role="status" style={{ margin: 0 }}>
+          <DotLoading color="primary" /> {t('loading')}
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <div role="alert">
+          <p className="wm-intro">{t('activities.weekFailed')}</p>
+          <Button size="middle" onClick={reload} style={{ marginTop: 8 }}>
+            {t('retry')}
+          </Button>
+        </div>
+      )}
+      {state.kind === 'ok' && state.items.length === 0 && <p className="wm-intro wm-muted">{t('activities.weekEmpty')}</p>}
+      {state.kind === 'ok' && state.items.length > 0 && (
+        <ul style={list}>
+          {state.items.map((a) => (
+            <li key={a.id} style={row}>
+              <div style={when}>
+                {dayLabel(a.startsAt, lang)} {timeRange(a, lang)}
+                {(a.status === 'finished' || a.status === 'in_progress') && ` · ${t(a.status === 'finished' ? 'activities.finished' : 'activities.inProgress')}`}
+              </div>
+              <div style={title}>{a.title}</div>
+              <Tag color="primary" fill="outline" className="wm-tag">
+                {topicText(a, lang)}
+              </Tag>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link to="/m/activities" className="wm-link-button" style={{ display: 'inline-block', paddingLeft: 0 }}>
+        {t('activities.more')}
+      </Link>
+    </section>
+  );
+}

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../platform/crypto';
 import { idNumberHash } from '../volunteers/volunteer-identity';
 import type { RosterMapping, RosterField } from './roster-mapping';
 import type { RosterFile } from './roster-file';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 
 export type RowIssue = { field: RosterField | 'row'; column: string; message: string };
 
@@ -24,7 +25,6 @@ export type CheckedRow = {
   errors: RowIssue[];
 };
 
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 const MAX_NAME = 50;
 const MAX_SKILLS = 20;
 const MAX_SKILL_LENGTH = 30;
@@ -66,7 +66,7 @@ export function checkRows(file: RosterFile, mapping: RosterMapping, cipher: Fiel
     const rawPhone = cell('phone');
     const phone = rawPhone ? normalizePhone(rawPhone) : '';
     if (rawPhone === '') issue('phone', '手机号不能为空');
-    else if (rawPhone && !PHONE_PATTERN.test(phone)) issue('phone', '手机号应为 11 位、以 1 开头的大陆手机号');
+    else if (rawPhone && !MOBILE_PATTERN.test(phone)) issue('phone', '手机号应为 11 位、以 1 开头的大陆手机号');
 
     const rawId = cell('idNumber');
     let idNumber = '';

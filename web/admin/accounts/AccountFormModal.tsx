@@ -8,6 +8,7 @@ import type { Account } from '../../api/types';
 import { applyApiErrors } from '../ui/form-errors';
 import { passwordRules } from '../auth/password-rules';
 import { RoleUnitFields } from './RoleUnitFields';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 
 type Values = { phone: string; name: string; password: string; role: string; unitId: string };
 
@@ -49,7 +50,7 @@ export function AccountFormModal({ account, open, onClose }: { account?: Account
     >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} autoComplete="off">
         {!account && (
-          <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, message: t('auth.phoneRequired') }, { pattern: /^1[3-9]\d{9}$/, message: t('auth.phoneInvalid') }]}>
+          <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, message: t('auth.phoneRequired') }, { pattern: MOBILE_PATTERN, message: t('auth.phoneInvalid') }]}>
             <Input inputMode="numeric" maxLength={11} />
           </Form.Item>
         )}

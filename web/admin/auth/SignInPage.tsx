@@ -9,6 +9,7 @@ import { api, ApiError } from '../../api/client';
 import type { Me } from '../../api/types';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { ME_KEY, useMe } from './use-me';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 
 type Values = { phone: string; password: string };
 
@@ -62,7 +63,7 @@ export function SignInPage() {
             name="phone"
             rules={[
               { required: true, message: t('auth.phoneRequired') },
-              { pattern: /^1[3-9]\d{9}$/, message: t('auth.phoneInvalid') },
+              { pattern: MOBILE_PATTERN, message: t('auth.phoneInvalid') },
             ]}
           >
             <Input prefix={<MobileOutlined />} inputMode="numeric" autoComplete="username" maxLength={11} placeholder={t('auth.phonePlaceholder')} />

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ageOn, GUARDIAN_CONSENT_AGE, idCardInfo, idNumberProblem, MINOR_AGE } from '../../../common/id-card';
 import { consentTexts } from '../../../common/consents';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 import { createVolunteer, type SkillTag, type Slot, type StaffEntryInput, type VolunteerDetail } from '../../api/volunteers';
 import { applyApiErrors } from '../ui/form-errors';
 import { UnitPicker } from '../ui/UnitPicker';
@@ -24,7 +25,6 @@ type Values = {
   paperConsent?: boolean;
 };
 
-const PHONE = /^1[3-9]\d{9}$/;
 const known = ['name', 'phone', 'idNumber', 'skills', 'homeUnitId', 'guardian', 'guardianName', 'guardianPhone', 'guardianRelation'] as const;
 
 /** What a valid ID number says about its holder, or null while it is not valid. */
@@ -90,7 +90,7 @@ export function StaffEntryDrawer({ open, onClose, onCreated, skills }: { open: b
         <Form.Item name="name" label={t('volunteers.fields.name')} rules={[required, { max: 50 }]}>
           <Input placeholder={t('volunteers.entry.namePlaceholder')} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="phone" label={t('volunteers.fields.phone')} rules={[required, { pattern: PHONE, message: t('volunteers.entry.phoneInvalid') }]}>
+        <Form.Item name="phone" label={t('volunteers.fields.phone')} rules={[required, { pattern: MOBILE_PATTERN, message: t('volunteers.entry.phoneInvalid') }]}>
           <Input placeholder={t('volunteers.entry.phonePlaceholder')} inputMode="numeric" maxLength={11} autoComplete="off" />
         </Form.Item>
         <Form.Item
@@ -116,7 +116,7 @@ export function StaffEntryDrawer({ open, onClose, onCreated, skills }: { open: b
             <Form.Item name="guardianName" label={t('volunteers.entry.guardianName')} rules={[required]} style={{ flex: 1 }}>
               <Input />
             </Form.Item>
-            <Form.Item name="guardianPhone" label={t('volunteers.entry.guardianPhone')} rules={[required, { pattern: PHONE, message: t('volunteers.entry.phoneInvalid') }]} style={{ flex: 1 }}>
+            <Form.Item name="guardianPhone" label={t('volunteers.entry.guardianPhone')} rules={[required, { pattern: MOBILE_PATTERN, message: t('volunteers.entry.phoneInvalid') }]} style={{ flex: 1 }}>
               <Input maxLength={11} inputMode="numeric" />
             </Form.Item>
             <Form.Item name="guardianRelation" label={t('volunteers.entry.guardianRelation')} rules={[required]} style={{ flex: 1 }}>

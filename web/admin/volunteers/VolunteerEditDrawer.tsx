@@ -3,6 +3,7 @@
 import { App, Button, Checkbox, Drawer, Form, Input, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 import { listSkillTags, updateVolunteer, type Slot, type VolunteerDetail } from '../../api/volunteers';
 import { applyApiErrors } from '../ui/form-errors';
 import { UnitPicker } from '../ui/UnitPicker';
@@ -10,7 +11,6 @@ import { VOLUNTEERS_KEY } from './volunteer-ui';
 
 type Values = { name: string; phone: string; homeUnitId: string; skills: string[]; days: number[]; slots: Slot[] };
 
-const PHONE = /^1[3-9]\d{9}$/;
 const known = ['name', 'phone', 'homeUnitId', 'skills', 'availability'] as const;
 
 export function VolunteerEditDrawer({ volunteer: v, open, onClose }: { volunteer: VolunteerDetail; open: boolean; onClose: () => void }) {
@@ -66,7 +66,7 @@ export function VolunteerEditDrawer({ volunteer: v, open, onClose }: { volunteer
         <Form.Item name="name" label={t('volunteers.fields.name')} rules={[required, { max: 50 }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="phone" label={t('volunteers.fields.phone')} rules={[required, { pattern: PHONE, message: t('volunteers.entry.phoneInvalid') }]}>
+        <Form.Item name="phone" label={t('volunteers.fields.phone')} rules={[required, { pattern: MOBILE_PATTERN, message: t('volunteers.entry.phoneInvalid') }]}>
           <Input inputMode="numeric" maxLength={11} autoComplete="off" />
         </Form.Item>
         <Form.Item name="homeUnitId" label={t('volunteers.fields.homeUnit')} rules={[required]}>

@@ -8,7 +8,8 @@ import { ApiError } from '../../api/client';
 import { registerVolunteer, uploadMyPhoto, type MyVolunteer, type RegisterInput, type RegistrationOptions } from '../../api/mobile-volunteer';
 import { GUARDIAN_CONSENT_AGE } from '../../../common/id-card';
 import { MobileHeader } from '../MobileHeader';
-import { CODE_RE, PHONE_RE, errorMessage, fieldErrorsOf, type FieldErrors } from './form-parts';
+import { CODE_RE, errorMessage, fieldErrorsOf, type FieldErrors } from './form-parts';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 import { setMe } from './my-volunteer';
 import { navigate } from './navigation';
 import { ConsentStep, emptyDraft, IdentityStep, PhoneStep, ServiceStep, useIdFacts, type Draft } from './register-steps';
@@ -96,7 +97,7 @@ function RegisterForm({ options, teamToken }: { options: RegistrationOptions; te
   const problemsOf = (s: Step): FieldErrors => {
     const p: FieldErrors = {};
     if (s === 1) {
-      if (!PHONE_RE.test(draft.phone)) p.phone = t('volunteer.form.phoneInvalid');
+      if (!MOBILE_PATTERN.test(draft.phone)) p.phone = t('volunteer.form.phoneInvalid');
       if (!CODE_RE.test(draft.code)) p.code = t('volunteer.form.codeInvalid');
     } else if (s === 2) {
       if (!draft.name.trim()) p.name = t('volunteer.form.nameRequired');
@@ -105,7 +106,7 @@ function RegisterForm({ options, teamToken }: { options: RegistrationOptions; te
       if (facts.age !== null && facts.age < GUARDIAN_CONSENT_AGE) {
         const g = draft.guardian;
         if (!g.name.trim()) p['guardian.name'] = t('volunteer.guardian.nameRequired');
-        if (!PHONE_RE.test(g.phone)) p['guardian.phone'] = t('volunteer.form.phoneInvalid');
+        if (!MOBILE_PATTERN.test(g.phone)) p['guardian.phone'] = t('volunteer.form.phoneInvalid');
         if (!g.relation) p['guardian.relation'] = t('volunteer.guardian.relationRequired');
         if (!g.consent) p['guardian.consentVersion'] = t('volunteer.guardian.consentRequired');
       }

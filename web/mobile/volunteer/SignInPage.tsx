@@ -5,7 +5,8 @@ import { Button, Input, Segmented } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { signInVolunteer } from '../../api/mobile-volunteer';
 import { MobileHeader } from '../MobileHeader';
-import { CODE_RE, Field, OtpButton, PHONE_RE, errorMessage, fieldErrorsOf, type FieldErrors } from './form-parts';
+import { CODE_RE, Field, OtpButton, errorMessage, fieldErrorsOf, type FieldErrors } from './form-parts';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 import { setMe } from './my-volunteer';
 import { navigate, safeNext } from './navigation';
 
@@ -27,7 +28,7 @@ export function SignInPage({ next }: { next: string | null }) {
 
   const submit = async () => {
     const p: FieldErrors = {};
-    if (!PHONE_RE.test(phone)) p.phone = t('volunteer.form.phoneInvalid');
+    if (!MOBILE_PATTERN.test(phone)) p.phone = t('volunteer.form.phoneInvalid');
     if (mode === 'code' && !CODE_RE.test(code)) p.code = t('volunteer.form.codeInvalid');
     if (mode === 'password' && !password) p.password = t('volunteer.signIn.passwordRequired');
     setErrors(p);

@@ -6,8 +6,8 @@ import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { requestOtp, type OtpPurpose } from '../../api/mobile-volunteer';
+import { MOBILE_PATTERN } from '../../../common/mobile';
 
-export const PHONE_RE = /^1[3-9]\d{9}$/;
 export const CODE_RE = /^\d{6}$/;
 
 export type FieldErrors = Record<string, string>;
@@ -82,7 +82,7 @@ export function OtpButton(props: { phone: string; purpose: OtpPurpose; onError: 
   }, [left]);
   const send = async () => {
     props.onError(null);
-    if (!PHONE_RE.test(props.phone)) {
+    if (!MOBILE_PATTERN.test(props.phone)) {
       props.onError(t('volunteer.form.phoneInvalid'));
       return;
     }

@@ -28,7 +28,12 @@ export type Action =
   | 'activity.read' // see programmes, activities and the coverage report of the scope
   | 'activity.manage' // publish programmes, create and run activities of units in scope
   | 'activity.review' // review activities submitted by units below (when their settings ask for review)
-  | 'theme.manage'; // set the monthly themes (the center)
+  | 'theme.manage' // set the monthly themes (the center)
+  | 'hours.read' // see service records, totals and star levels of the scope, export them
+  | 'hours.manage' // approve / reject / enter / correct service records of activities in scope; check people in by hand
+  | 'star.manage' // confirm volunteers' star levels (volunteers whose home unit is in scope)
+  | 'star.configure' // set the star level thresholds (district-wide configuration)
+  | 'certificate.issue'; // approve, reject and revoke service record certificates; read the register
 
 export const actionRoles: Record<Action, readonly Role[]> = {
   'network.read': staffRoles,
@@ -49,6 +54,11 @@ export const actionRoles: Record<Action, readonly Role[]> = {
   // Reviewing happens from the level above; a station has nothing below it, so station admins never review.
   'activity.review': ['district_admin', 'institute_admin'],
   'theme.manage': ['district_admin'],
+  'hours.read': staffRoles,
+  'hours.manage': staffRoles,
+  'star.manage': staffRoles,
+  'star.configure': ['district_admin'],
+  'certificate.issue': staffRoles,
 };
 
 /** A role on `grantCode` covers `targetCode` when the target is that unit or lies under it. */

@@ -23,6 +23,14 @@ import { rosterRoutes } from './modules/roster/roster.routes';
 import { trainingRoutes } from './modules/training/training.routes';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { webRoutes } from './modules/web/web.routes';
+import { signupsRoutes } from './modules/signups/signups.routes';
+import { attendanceRoutes } from './modules/attendance/attendance.routes';
+import { hoursRoutes } from './modules/hours/hours.routes';
+import { certificatesRoutes } from './modules/certificates/certificates.routes';
+import { feedsRoutes } from './modules/feeds/feeds.routes';
+import { notifier, type Notifier } from './platform/notify';
+import { startJobs } from './platform/jobs';
+import { appJobs } from './jobs';
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -35,6 +43,8 @@ export type AppDeps = {
   version?: string;
   /** Defaults to the built-in outbox sender (records, shows in the console, logs). */
   sms?: SmsSender;
+  /** Run the periodic jobs (reminders, auto-close) in this process; main.ts turns it on, tests call jobs directly. */
+  jobs?: boolean;
 };
 
 export type App = FastifyInstance;
@@ -109,7 +119,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const cipher = fieldCipher(deps.config.secretKey);
   app.decorate('cipher', cipher);
   const sms = deps.sms ?? outboxSmsSender(app.log);
-  const moduleDeps: ModuleDeps = { db: deps.database.db, database: deps.database, config: deps.config, clock, version: deps.version ?? '0.0.0', cipher, sms };
+  const moduleDeps: ModuleDeps = {
+    db: deps.database.db,
+    database: deps.database,
+    config: deps.config,
+    clock,
+    version: deps.version ?? '0.0.0',
+    cipher,
+    sms,
+    notify: notifier(sms),
+  };
   await app.register(healthRoutes, moduleDeps);
   await app.register(authRoutes, moduleDeps);
   await app.register(accountRoutes, moduleDeps);
@@ -120,7 +139,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rosterRoutes, moduleDeps);
   await app.register(trainingRoutes, moduleDeps);
   await app.register(activitiesRoutes, moduleDeps);
+  await app.register(signupsRoutes, moduleDeps);
+  await app.register(attendanceRoutes, moduleDeps);
+  await app.register(hoursRoutes, moduleDeps);
+  await app.register(certificatesRoutes, moduleDeps);
+  await app.register(feedsRoutes, moduleDeps);
   await app.register(webRoutes, moduleDeps);
+  if (deps.jobs) {
+    const stop = startJobs(appJobs(moduleDeps), clock, app.log);
+    app.addHook('onClose', async () => stop());
+  }
   return app;
 }
 
@@ -132,4 +160,5 @@ export type ModuleDeps = {
   version: string;
   cipher: FieldCipher;
   sms: SmsSender;
+  notify: Notifier;
 };

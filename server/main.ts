@@ -25,6 +25,7 @@ async function main() {
     database,
     config,
     version,
+    jobs: true,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
   });
   if (database.kind === 'embedded') {

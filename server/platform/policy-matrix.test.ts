@@ -11,8 +11,19 @@ import { teamsMatrix } from '../modules/teams/teams.matrix';
 import { rosterMatrix } from '../modules/roster/roster.matrix';
 import { trainingMatrix } from '../modules/training/training.matrix';
 import { activitiesMatrix } from '../modules/activities/activities.matrix';
+import { signupsMatrix } from '../modules/signups/signups.matrix';
+import { attendanceMatrix } from '../modules/attendance/attendance.matrix';
+import { hoursMatrix } from '../modules/hours/hours.matrix';
+import { certificatesMatrix } from '../modules/certificates/certificates.matrix';
+import { feedsMatrix } from '../modules/feeds/feeds.matrix';
 
-const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatrix, ...volunteersMatrix, ...teamsMatrix, ...rosterMatrix, ...trainingMatrix, ...activitiesMatrix];
+const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatrix, ...volunteersMatrix, ...teamsMatrix, ...rosterMatrix, ...trainingMatrix, ...activitiesMatrix,
+  ...signupsMatrix,
+  ...attendanceMatrix,
+  ...hoursMatrix,
+  ...certificatesMatrix,
+  ...feedsMatrix,
+];
 let t: TestContext;
 let ctx: MatrixCtx;
 

@@ -62,6 +62,20 @@ export function assertCanManageTeam(p: Principal | null, team: { id: string; uni
   if (!canManageTeam(p, team)) throw new AppError('forbidden');
 }
 
+/**
+ * Running an activity on the day (sign-up lists, check-in codes, checking people in by hand, approving its hours)
+ * belongs to staff of the organizing unit's scope and to the leaders of the team that runs it.
+ */
+export function canRunActivity(p: Principal | null, activity: { unitCode: string; teamId: string | null }, action: Action = 'activity.manage'): boolean {
+  if (!p) return false;
+  return can(p, action, activity.unitCode) || (activity.teamId !== null && (p.teamsLed ?? []).includes(activity.teamId));
+}
+
+export function assertCanRunActivity(p: Principal | null, activity: { unitCode: string; teamId: string | null }, action: Action = 'activity.manage'): void {
+  if (!p) throw new AppError('unauthenticated');
+  if (!canRunActivity(p, activity, action)) throw new AppError('forbidden');
+}
+
 /** The signed-in person's own volunteer record, or 403 for accounts that are not volunteers. */
 export function requireVolunteer(p: Principal | null): string {
   if (!p) throw new AppError('unauthenticated');

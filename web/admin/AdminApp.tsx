@@ -31,6 +31,9 @@ const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage').then((m)
 const ProgrammesPage = lazy(() => import('./activities/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 const ThemesPage = lazy(() => import('./activities/ThemesPage').then((m) => ({ default: m.ThemesPage })));
 const CoveragePage = lazy(() => import('./activities/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const HoursPage = lazy(() => import('./hours/HoursPage').then((m) => ({ default: m.HoursPage })));
+const StarsPage = lazy(() => import('./hours/StarsPage').then((m) => ({ default: m.StarsPage })));
+const CertificatesPage = lazy(() => import('./certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
 const SchoolPage = lazy(() => import('./school/SchoolPage').then((m) => ({ default: m.SchoolPage })));
 
 function RequireSignIn({ children }: { children: React.ReactNode }) {
@@ -99,6 +102,9 @@ export function AdminApp() {
                 <Route path="/programmes/*" element={<ProgrammesPage />} />
                 <Route path="/themes/*" element={<ThemesPage />} />
                 <Route path="/coverage/*" element={<CoveragePage />} />
+                <Route path="/hours/*" element={<HoursPage />} />
+                <Route path="/stars/*" element={<StarsPage />} />
+                <Route path="/certificates/*" element={<CertificatesPage />} />
                 <Route path="*" element={<PageState notFound />} />
               </Route>
             </Routes>

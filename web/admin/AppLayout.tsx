@@ -21,8 +21,7 @@ import {
   HomeOutlined,
   SwapOutlined,
   TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+  UserOutlined, ClockCircleOutlined, StarOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut, useSignedIn } from './auth/use-me';
@@ -60,6 +59,14 @@ const menuGroups = [
       { key: 'programmes', icon: <UnorderedListOutlined /> },
       { key: 'themes', icon: <FlagOutlined /> },
       { key: 'coverage', icon: <TableOutlined /> },
+    ],
+  },
+  {
+    key: 'records',
+    items: [
+      { key: 'hours', icon: <ClockCircleOutlined /> },
+      { key: 'stars', icon: <StarOutlined /> },
+      { key: 'certificates', icon: <SafetyCertificateOutlined /> },
     ],
   },
   {

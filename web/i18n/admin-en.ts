@@ -5,6 +5,8 @@ import { rosterText } from './admin/roster';
 import { schoolText } from './admin/school';
 import { activitiesText } from './admin/activities';
 import { coverageText } from './admin/coverage';
+import { activityDayText } from './admin/activity-day';
+import { recordsText } from './admin/records';
 import type { AdminStrings } from './admin-zh';
 
 export const adminEn: AdminStrings = {
@@ -29,7 +31,10 @@ export const adminEn: AdminStrings = {
     programmes: 'Programmes',
     themes: 'Monthly themes',
     coverage: 'Coverage',
-    groups: { network: 'Practice network', registry: 'Volunteers', practice: 'Lists and activities', system: 'System' },
+    hours: 'Service hours',
+    stars: 'Star volunteers',
+    certificates: 'Certificates',
+    groups: { network: 'Practice network', registry: 'Volunteers', practice: 'Lists and activities', records: 'Hours and certificates', system: 'System' },
   },
   roles: { district_admin: 'District admin', institute_admin: 'Institute admin', station_admin: 'Station admin', team_leader: 'Team leader', volunteer: 'Volunteer', citizen: 'Citizen' },
   levels: { center: 'Center', institute: 'Institute', station: 'Station' },
@@ -318,4 +323,6 @@ export const adminEn: AdminStrings = {
   school: schoolText.en,
   activities: activitiesText.en,
   coverage: coverageText.en,
+  activityDay: activityDayText.en,
+  records: recordsText.en,
 };

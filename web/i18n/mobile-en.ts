@@ -3,6 +3,8 @@ import { volunteerText } from './mobile/volunteer';
 import { teamsText } from './mobile/teams';
 import { schoolText } from './mobile/school';
 import { activitiesText } from './mobile/activities';
+import { participationText } from './mobile/participation';
+import { recordsText } from './mobile/records';
 import type { MobileStrings } from './mobile-zh';
 
 export const mobileEn: MobileStrings = {
@@ -50,4 +52,6 @@ export const mobileEn: MobileStrings = {
   teams: teamsText.en,
   school: schoolText.en,
   activities: activitiesText.en,
+  participation: participationText.en,
+  records: recordsText.en,
 };

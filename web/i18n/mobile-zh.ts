@@ -3,6 +3,8 @@ import { volunteerText } from './mobile/volunteer';
 import { teamsText } from './mobile/teams';
 import { schoolText } from './mobile/school';
 import { activitiesText } from './mobile/activities';
+import { participationText } from './mobile/participation';
+import { recordsText } from './mobile/records';
 export const mobileZh = {
   brand: '文明码',
   platform: '新时代文明实践 · 文明实践云',
@@ -48,5 +50,7 @@ export const mobileZh = {
   teams: teamsText.zh,
   school: schoolText.zh,
   activities: activitiesText.zh,
+  participation: participationText.zh,
+  records: recordsText.zh,
 };
 export type MobileStrings = typeof mobileZh;

@@ -20,6 +20,14 @@ const JoinTeamPage = lazy(() => import('./teams/JoinTeamPage').then((m) => ({ de
 const MyTeamsPage = lazy(() => import('./teams/MyTeamsPage').then((m) => ({ default: m.MyTeamsPage })));
 const MobileSchoolPage = lazy(() => import('./school/MobileSchoolPage').then((m) => ({ default: m.MobileSchoolPage })));
 const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
+const ActivityPage = lazy(() => import('./participation/ActivityPage').then((m) => ({ default: m.ActivityPage })));
+const BookingPage = lazy(() => import('./participation/BookingPage').then((m) => ({ default: m.BookingPage })));
+const MyActivitiesPage = lazy(() => import('./participation/MyActivitiesPage').then((m) => ({ default: m.MyActivitiesPage })));
+const CheckInPage = lazy(() => import('./participation/CheckInPage').then((m) => ({ default: m.CheckInPage })));
+const NotificationsPage = lazy(() => import('./participation/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const MyHoursPage = lazy(() => import('./records/MyHoursPage').then((m) => ({ default: m.MyHoursPage })));
+const MyCertificatesPage = lazy(() => import('./records/MyCertificatesPage').then((m) => ({ default: m.MyCertificatesPage })));
+const VerifyPage = lazy(() => import('./records/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 /** The token of a civic-code URL (/c/<token>), or null on any other path. */
 export function civicTokenFromPath(pathname: string): string | null {
@@ -44,6 +52,17 @@ export function mobilePage(location: string): ReactNode {
   if (path === '/m/teams' || path.startsWith('/m/teams/')) return <MyTeamsPage />;
   if (path === '/m/school' || path.startsWith('/m/school/')) return <MobileSchoolPage />;
   if (path === '/m/activities') return <ActivitiesPage />;
+  const activity = /^\/m\/activities\/([^/]+)$/.exec(path);
+  if (activity) return <ActivityPage id={decodeURIComponent(activity[1])} />;
+  const booking = /^\/m\/booking\/([^/]+)$/.exec(path);
+  if (booking) return <BookingPage token={decodeURIComponent(booking[1])} />;
+  if (path === '/m/me/activities') return <MyActivitiesPage />;
+  if (path === '/m/check-in') return <CheckInPage code={q.get('c')} />;
+  if (path === '/m/notifications') return <NotificationsPage />;
+  if (path === '/m/me/hours') return <MyHoursPage />;
+  if (path === '/m/me/certificates') return <MyCertificatesPage />;
+  const verify = /^\/m\/verify\/([^/]+)$/.exec(path);
+  if (verify) return <VerifyPage code={decodeURIComponent(verify[1])} />;
   return <NotFoundPage />;
 }
 

@@ -102,6 +102,10 @@ export const activities = pgTable(
     requiredQualifications: text('required_qualifications').array().notNull().default(sql`'{}'::text[]`),
     // Places for citizens (classes, events); 0 = no booking.
     citizenPlaces: integer('citizen_places').notNull().default(0),
+    // Sign-ups and bookings can be cancelled until this many minutes before the start.
+    cancelCutoffMinutes: integer('cancel_cutoff_minutes').notNull().default(120),
+    // Check-in by QR only within this distance (metres) of the site; null = no geofence.
+    geofenceMeters: integer('geofence_meters'),
     status: text('status').$type<ActivityStatus>().notNull().default('draft'),
     seriesId: uuid('series_id').references(() => activitySeries.id),
     reviewNote: text('review_note'),

@@ -63,6 +63,8 @@ export const volunteers = pgTable(
     starLevel: integer('star_level').notNull().default(0),
     points: integer('points').notNull().default(0),
     mergedInto: uuid('merged_into'),
+    // Secret token in the volunteer's personal iCalendar feed URL (made on first use, can be renewed).
+    calendarToken: text('calendar_token'),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -71,6 +73,7 @@ export const volunteers = pgTable(
     uniqueIndex('volunteers_number_uq').on(t.number),
     uniqueIndex('volunteers_id_hash_uq').on(t.idHash),
     uniqueIndex('volunteers_account_uq').on(t.accountId),
+    uniqueIndex('volunteers_calendar_token_uq').on(t.calendarToken),
     // Scope (unit-code prefix or one station) with the list's order, leaving merged records out as lists do.
     index('volunteers_scope_number_idx')
       .using('btree', sql`${t.homeUnitCode} text_pattern_ops`, t.number)

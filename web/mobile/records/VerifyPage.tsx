@@ -1,0 +1,4 @@
+// Foundation stub for issue 4: replaced by the page's real implementation.
+export function VerifyPage(_props: Record<string, unknown>) {
+  return null;
+}

@@ -125,6 +125,26 @@ export async function movePhoto(tx: DbOrTx, keepId: string, mergeId: string): Pr
   await tx.execute(sql`delete from volunteer_photos where volunteer_id = ${mergeId}`);
 }
 
+/**
+ * Taking part (issue 4): rows whose unique keys would collide when both records took part in the same thing, and
+ * the hours the merged record earned. Runs before the generic move of other references.
+ */
+export async function settleParticipation(tx: DbOrTx, keepId: string, mergeId: string, now: Date): Promise<void> {
+  // Both signed up for one activity: the kept record's sign-up stands, the other is cancelled.
+  await tx.execute(sql`update signups m set status = 'cancelled', cancelled_at = ${now.toISOString()}::timestamptz
+    where m.volunteer_id = ${mergeId} and m.status <> 'cancelled'
+      and exists (select 1 from signups k where k.volunteer_id = ${keepId} and k.activity_id = m.activity_id and k.status <> 'cancelled')`);
+  // Both checked in to one activity at once: the merged record's open pair is closed where it began.
+  await tx.execute(sql`update attendances m set checked_out_at = m.checked_in_at, out_method = 'auto', auto_closed = true
+    where m.volunteer_id = ${mergeId} and m.checked_out_at is null
+      and exists (select 1 from attendances k where k.volunteer_id = ${keepId} and k.activity_id = m.activity_id and k.checked_out_at is null)`);
+  await tx.execute(sql`delete from star_awards m where m.volunteer_id = ${mergeId}
+    and exists (select 1 from star_awards k where k.volunteer_id = ${keepId} and k.level = m.level)`);
+  // Approved minutes follow the records they come from; the confirmed level is the higher of the two.
+  await tx.execute(sql`update volunteers k set service_minutes = k.service_minutes + m.service_minutes, star_level = greatest(k.star_level, m.star_level)
+    from volunteers m where k.id = ${keepId} and m.id = ${mergeId}`);
+}
+
 const HANDLED = new Set(['team_members', 'enrolments', 'qualifications', 'consents', 'volunteer_photos', 'volunteers']);
 
 /**

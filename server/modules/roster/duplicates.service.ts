@@ -20,6 +20,7 @@ import {
   moveMemberships,
   moveOtherReferences,
   movePhoto,
+  settleParticipation,
   volunteersForMerge,
   type GroupKey,
   type MemberRow,
@@ -81,6 +82,7 @@ export async function mergeVolunteers(db: Db, opts: { principal: Principal; acto
       assertCan(opts.principal, 'volunteer.manage', keep.homeUnitCode);
       assertCan(opts.principal, 'volunteer.manage', merge.homeUnitCode);
 
+      await settleParticipation(tx, keep.id, merge.id, opts.now);
       const moved = {
         memberships: await moveMemberships(tx, keep.id, merge.id),
         enrolments: await moveEnrolments(tx, keep.id, merge.id),

@@ -7,6 +7,7 @@ import { fieldCipher } from '../../platform/crypto';
 import { storedIdentity } from '../volunteers/volunteer-identity';
 import { checkCharacter } from '../../../common/id-card';
 import { createTeam, idNumberFor } from './roster.testing';
+import { confirmedSignup, publishedActivity } from '../../testing/participation-fixtures';
 
 let t: TestContext;
 let yongzhong: Agent; // institute admin 330303001
@@ -128,5 +129,27 @@ describe('merge', () => {
     expect(res.statusCode).toBe(403);
     const [row] = rowsOf<{ name: string }>(await t.database.db.execute(sql`select name from volunteers where id = ${b}`));
     expect(row.name).toBe('白云');
+  });
+
+  it('merges two records that signed up for the same activity and both earned hours', async () => {
+    const keep = await volunteer('重复甲', '13944440001', '330303001001');
+    const merge = await volunteer('重复甲', '13944440001', '330303001001');
+    const start = new Date(Date.now() + 48 * 3600_000);
+    const activity = await publishedActivity(t.database, { unitCode: '330303001001', startsAt: start, endsAt: new Date(start.getTime() + 2 * 3600_000) });
+    await confirmedSignup(t.database, activity.id, keep);
+    await confirmedSignup(t.database, activity.id, merge);
+    await t.database.db.execute(sql`update volunteers set service_minutes = case when id = ${keep} then 600 else 240 end, star_level = case when id = ${keep} then 0 else 1 end
+      where id in (${keep}, ${merge})`);
+
+    const res = await yongzhong.post('/api/duplicates/merge', { keepId: keep, mergeId: merge });
+    expect(res.statusCode, res.body).toBe(200);
+    const live = rowsOf<{ volunteer_id: string }>(
+      await t.database.db.execute(sql`select volunteer_id from signups where activity_id = ${activity.id} and status <> 'cancelled'`),
+    );
+    expect(live.map((r) => r.volunteer_id)).toEqual([keep]);
+    const [kept] = rowsOf<{ service_minutes: number; star_level: number }>(
+      await t.database.db.execute(sql`select service_minutes, star_level from volunteers where id = ${keep}`),
+    );
+    expect(kept).toEqual({ service_minutes: 840, star_level: 1 });
   });
 });

@@ -35,6 +35,12 @@ const benches: Record<string, Bench> = {
     options: '[--volunteers 2000] [--window 60] [--connections 50] [--pg-url …] [--skip-pg] [--skip-embedded]',
     run: async (argv) => (await import('./checkin')).checkinBench(argv),
   },
+  hours: {
+    zh: '100 万条服务时长记录下，全区时长统计与活动覆盖报表的 p95（PostgreSQL），对比直接 GROUP BY 的查询',
+    en: 'district hour totals and the coverage report over 1,000,000 service records on PostgreSQL: p95, beside the naive GROUP BY',
+    options: '[--records 1000000] [--volunteers 50000] [--activities 50000] [--requests 200] [--connections 4] [--pg-url …]',
+    run: async (argv) => (await import('./hours')).hoursBench(argv),
+  },
 };
 
 function list(): void {

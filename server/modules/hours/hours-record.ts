@@ -2,7 +2,7 @@
 // volunteer's other records and the activity's time. Check-outs, organizer entries and corrections all come here.
 // Records made by the system (from check-in/out) are never refused, only flagged for the approver; records a
 // person types (entries, corrections) are refused with the reason instead.
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { serviceRecords, type ServiceRecordFlag } from '../../db/schema/hours';
 import { AppError, fieldError } from '../../platform/errors';
@@ -29,6 +29,8 @@ export type RecordServiceInput = {
   requestedBy?: string | null;
   /** For a correction: the record it replaces (left out of the overlap checks) and why. */
   previous?: { id: string; version: number } | null;
+  /** Other versions of the same record (the approved one a correction of a correction replaces), also left out. */
+  replaces?: string[];
   reason?: string;
 };
 
@@ -48,14 +50,17 @@ export async function recordService(tx: DbOrTx, input: RecordServiceInput): Prom
   const slack = OUTSIDE_TIME_SLACK_MINUTES * 60_000;
   const outside = startedAt.getTime() < activity.startsAt.getTime() - slack || endedAt.getTime() > activity.endsAt.getTime() + slack;
   if (outside) {
-    if (strict) throw fieldError(startedAt < activity.startsAt ? 'startedAt' : 'endedAt', '服务时间超出了活动时间');
+    // Name the end that is actually outside (a start within the slack but an end far past is the end's fault).
+    const early = startedAt.getTime() < activity.startsAt.getTime() - slack;
+    if (strict) throw fieldError(early ? 'startedAt' : 'endedAt', '服务时间超出了活动时间');
     flags.add('outside_activity_time');
   }
 
+  const replaced = [...(input.previous ? [input.previous.id] : []), ...(input.replaces ?? [])];
   const others = and(
     eq(serviceRecords.volunteerId, input.volunteerId),
     inArray(serviceRecords.status, ['pending', 'approved']),
-    input.previous ? ne(serviceRecords.id, input.previous.id) : undefined,
+    replaced.length ? notInArray(serviceRecords.id, replaced) : undefined,
   );
   const [overlap] = await tx
     .select({ id: serviceRecords.id })

@@ -34,6 +34,8 @@ export function presentActivityRow(a: ActivityJoined, now: Date) {
     seriesId: a.seriesId,
     themeId: a.themeId,
     programmeId: a.programmeId,
+    cancelCutoffMinutes: a.cancelCutoffMinutes,
+    geofenceMeters: a.geofenceMeters,
   };
 }
 

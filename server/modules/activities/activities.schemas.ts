@@ -16,6 +16,11 @@ const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
 const instant = z.iso.datetime({ offset: true, message: '时间格式为 ISO 8601' }).transform((s) => new Date(s));
 const places = z.number().int().min(0).max(MAX_PLACES);
+// Sign-ups and bookings can be cancelled until this many minutes before the start (at most a week).
+export const MAX_CANCEL_CUTOFF_MINUTES = 7 * 24 * 60;
+const cancelCutoff = z.number().int().min(0).max(MAX_CANCEL_CUTOFF_MINUTES);
+// QR check-in only within this many metres of the site; null = anywhere.
+const geofence = z.number().int().min(50).max(5000).nullable();
 const tags = (max: number, len: number) => z.array(textField(len, { required: true })).max(max);
 const searchText = z.string().trim().max(100).optional();
 
@@ -101,6 +106,8 @@ export const activityRowSchema = z.object({
   seriesId: z.string().nullable(),
   themeId: z.string().nullable(),
   programmeId: z.string().nullable(),
+  cancelCutoffMinutes: z.number(),
+  geofenceMeters: z.number().nullable(),
 });
 export const activityDetailSchema = activityRowSchema.extend({
   description: z.string(),
@@ -142,6 +149,8 @@ const activityFields = {
   requiredSkills: tags(20, 50),
   requiredQualifications: tags(20, 50),
   citizenPlaces: places,
+  cancelCutoffMinutes: cancelCutoff,
+  geofenceMeters: geofence,
 };
 export const activityCreateBody = z.strictObject({
   ...activityFields,
@@ -152,6 +161,8 @@ export const activityCreateBody = z.strictObject({
   requiredSkills: activityFields.requiredSkills.default([]),
   requiredQualifications: activityFields.requiredQualifications.default([]),
   citizenPlaces: places.default(0),
+  cancelCutoffMinutes: cancelCutoff.default(120),
+  geofenceMeters: geofence.default(null),
   repeat: z
     .strictObject({
       weekdays: z
@@ -180,6 +191,8 @@ export const activityPatchBody = z.strictObject({
   requiredSkills: activityFields.requiredSkills.optional(),
   requiredQualifications: activityFields.requiredQualifications.optional(),
   citizenPlaces: places.optional(),
+  cancelCutoffMinutes: cancelCutoff.optional(),
+  geofenceMeters: geofence.optional(),
   scope: z.enum(['one', 'following']).default('one').describe('for a series: this activity only, or this and the following ones'),
 });
 const seriesScope = z.enum(['one', 'following']).default('one').describe('for a series: this activity only, or this and the following ones');

@@ -35,6 +35,8 @@ export type ActivityInput = {
   requiredSkills: string[];
   requiredQualifications: string[];
   citizenPlaces: number;
+  cancelCutoffMinutes: number;
+  geofenceMeters: number | null;
 };
 export type Repeat = { weekdays: number[]; until: string };
 

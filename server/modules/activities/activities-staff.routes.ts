@@ -32,7 +32,8 @@ const tags = ['activities'];
 export const activityStaffRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
   // Only the poster upload takes multipart, one image up to 2 MB.
   await app.register(multipart, { limits: { fileSize: POSTER_MAX_BYTES, files: 1, fields: 2, parts: 3 } });
-  const who = (req: FastifyRequest) => ({ principal: requirePrincipal(req), actor: actorOf(req), now: deps.clock.now() });
+  const notices = { notify: deps.notify, publicBaseUrl: deps.config.publicBaseUrl };
+  const who = (req: FastifyRequest) => ({ principal: requirePrincipal(req), actor: actorOf(req), now: deps.clock.now(), notices });
   const detail = async (a: ActivityJoined) => presentActivityDetail(a, deps.clock.now(), await activityExtras(deps.db, a));
 
   app.get(

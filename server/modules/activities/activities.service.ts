@@ -2,6 +2,8 @@
 // "this and following" of a series, read and list within scope. Reading needs activity.read on the organizing
 // unit, changing needs activity.manage on it (moving to another unit: on both). The workflow (submit, review,
 // cancel, posters) lives in activity-workflow.service.ts.
+import type { Notices } from '../signups/places';
+import { placesChanged } from '../signups/activity-changes';
 import { inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { activities } from '../../db/schema/activities';
@@ -17,7 +19,8 @@ import { checkProgramme, checkSite, checkTeam, checkTimes, organizingUnit, theme
 import { derivedStatus, type SeriesInfo } from './activities.presenter';
 import { MAX_SERIES } from './activities.schemas';
 
-export type Actor = { principal: Principal; actor: AuditActor; now: Date };
+/** `notices` lets a change tell the people signed up (waiting list moved up, activity cancelled). */
+export type Actor = { principal: Principal; actor: AuditActor; now: Date; notices?: Notices };
 export type ActivityInput = {
   title: string;
   programmeId?: string | null;
@@ -150,6 +153,9 @@ export async function updateActivity(db: Db, opts: Actor & ActivityPatch & { id:
     });
     for (const m of moved) {
       await repo.updateActivity(tx, m.id, { ...patch, unitId: unit.id, unitCode: unit.code, startsAt: m.startsAt, endsAt: m.endsAt, themeId: m.themeId, updatedAt: now });
+    }
+    if (opts.notices && (patch.volunteerSlots !== undefined || patch.citizenPlaces !== undefined)) {
+      await placesChanged(tx, moved.map((m) => m.id), now, opts.notices);
     }
     if (following && (shift !== 0 || length !== before.endsAt.getTime() - before.startsAt.getTime())) {
       await splitSeries(tx, { seriesId: before.seriesId!, unitId: unit.id, from: before.startsAt, moved, now });

@@ -2,6 +2,7 @@
 // or straight to published; the reviewer approves or sends back with a note; anything not finished can be
 // cancelled with a reason. in_progress / finished are derived from the clock (see the presenter). Series
 // actions may cover "this and the following" activities. Posters are images up to 2 MB.
+import { activitiesCancelled } from '../signups/activity-changes';
 import type { Db, DbOrTx } from '../../db/client';
 import type { ActivityStatus } from '../../db/schema/activities';
 import { AppError, fieldError } from '../../platform/errors';
@@ -81,6 +82,7 @@ export async function cancelActivity(db: Db, opts: Actor & { id: string; reason:
     if (status === 'finished') throw new AppError('conflict', '活动已结束，不能取消');
     const targets = await targetsOf(tx, a, opts.scope, (r) => !['finished', 'cancelled'].includes(derivedStatus(r, opts.now)));
     for (const r of targets) await repo.updateActivity(tx, r.id, { status: 'cancelled', cancelReason: opts.reason, updatedAt: opts.now });
+    if (opts.notices) await activitiesCancelled(tx, targets.map((r) => r.id), opts.reason, opts.notices);
     await audit(tx, opts.actor, {
       action: 'activity.cancelled',
       objectType: 'activity',

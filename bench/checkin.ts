@@ -230,8 +230,8 @@ function report(rows: Row[], o: Opts): void {
     const intact = app.stored === o.volunteers && app.distinct === o.volunteers && !app.duplicatesOk.includes('NOT');
     console.log(
       `  ${app.backend} · ${app.run}: ${intact ? 'no check-in lost or doubled' : 'WARNING: lost or doubled check-ins'} ` +
-        `(${app.stored} rows for ${o.volunteers} people; retries ${app.duplicatesOk}); p99 ${a.p99} ms vs bare route ${b.p99} ms ` +
-        `(${pct(b.p99 / a.p99)} of the app's p99 is the bare write); all in ${app.seconds.toFixed(1)} s`,
+        `(${app.stored} rows for ${o.volunteers} people; retries ${app.duplicatesOk}); p99 ${a.p99} ms beside the bare insert's ${b.p99} ms ` +
+        `(${(a.p99 / b.p99).toFixed(1)}×); throughput ${pct(app.results.length / app.seconds / (base.results.length / base.seconds))} of the bare route's; all in ${app.seconds.toFixed(1)} s`,
     );
   }
 }

@@ -20,6 +20,7 @@ import { assertLoopback } from './lib/cannon';
 import { latencySummary, runRequests, type RequestJob } from './lib/requests';
 import { machine, table } from './lib/report';
 import { generateVolunteers } from './lib/volunteer-generator';
+import { rebuildServiceTotals } from '../server/modules/hours/totals-rebuild';
 
 type Opts = { records: number; volunteers: number; activities: number; requests: number; connections: number };
 const TARGET_P95_MS = 100;
@@ -40,7 +41,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Activities spread over the stations and the last 12 months, then the records, then what the app keeps. */
-async function generate(client: pg.Client, o: Opts): Promise<void> {
+async function generate(client: pg.Client, database: Database, o: Opts): Promise<void> {
   await timed(`${o.volunteers} volunteers`, () => generateVolunteers(client, o.volunteers, () => {}));
   await timed(`${o.activities} activities`, () =>
     client.query(
@@ -74,13 +75,8 @@ async function generate(client: pg.Client, o: Opts): Promise<void> {
     }
     await client.query(`alter table service_records set logged`).catch(() => {});
   });
-  await timed('kept totals (service_totals, volunteers.service_minutes)', async () => {
-    await client.query(`insert into service_totals (unit_id, unit_code, team_key, month, minutes, records)
-      select unit_id, min(unit_code), coalesce(team_id::text, ''), to_char(started_at at time zone 'Asia/Shanghai', 'YYYY-MM'), sum(minutes), count(*)
-      from service_records where status = 'approved' group by 1, 3, 4`);
-    await client.query(`update volunteers v set service_minutes = t.m from
-      (select volunteer_id, sum(minutes)::int m from service_records where status = 'approved' group by 1) t where t.volunteer_id = v.id`);
-  });
+  // What the app keeps record by record, built here in one pass from the generated records.
+  await timed('kept totals (service_totals, volunteers.service_minutes)', () => rebuildServiceTotals(database.db));
   await timed('analyze', () => client.query('analyze'));
 }
 
@@ -155,7 +151,7 @@ export async function hoursBench(argv: string[]): Promise<void> {
     await database.migrate();
     await seedDemo(database.db, { volunteers: false });
     await gen.connect();
-    await generate(gen, o);
+    await generate(gen, database, o);
     const config = loadConfig({ DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://127.0.0.1', SECRET_KEY: randomBytes(32).toString('hex') });
     app = await buildApp({ database, config, version: 'bench' });
     bare = baselineApp(database, pool);

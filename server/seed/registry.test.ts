@@ -153,3 +153,26 @@ describe('seed without volunteers (tests)', () => {
     }
   });
 });
+
+describe('demo participation seed', () => {
+  it('has the past weeks checked in with records, totals that match them, and sign-ups ahead for the demo volunteer', async () => {
+    const [r] = await q<{ approved: number; pending: number; minutes: number }>(sql`select count(*) filter (where status = 'approved')::int as approved,
+      count(*) filter (where status = 'pending')::int as pending, coalesce(sum(minutes) filter (where status = 'approved'), 0)::int as minutes from service_records`);
+    expect(r.approved).toBeGreaterThan(1000);
+    expect(r.pending).toBeGreaterThan(50);
+    const [kept] = await q<{ minutes: number }>(sql`select coalesce(sum(minutes), 0)::int as minutes from service_totals`);
+    expect(kept.minutes).toBe(r.minutes);
+    const [vols] = await q<{ minutes: number }>(sql`select coalesce(sum(service_minutes), 0)::int as minutes from volunteers`);
+    expect(vols.minutes).toBe(r.minutes);
+
+    const [demo] = await q<{ minutes: number; ahead: number; records: number }>(sql`select v.service_minutes as minutes,
+      (select count(*)::int from signups s join activities a on a.id = s.activity_id where s.volunteer_id = v.id and a.starts_at > now()) as ahead,
+      (select count(*)::int from service_records r where r.volunteer_id = v.id) as records
+      from volunteers v where v.phone = ${DEMO_VOLUNTEER_PHONE}`);
+    expect(demo.records).toBeGreaterThan(3);
+    expect(demo.minutes).toBeGreaterThan(0);
+    expect(demo.ahead).toBeGreaterThan(0);
+    const [{ n: bookings }] = await q<{ n: number }>(sql`select count(*)::int as n from signups where kind = 'citizen'`);
+    expect(bookings).toBeGreaterThan(0);
+  });
+});

@@ -6,6 +6,7 @@ import { seedNetwork } from './network';
 import { seedAccounts } from './accounts';
 import { seedRegistry } from './registry';
 import { seedActivities } from './activities';
+import { seedParticipation } from './participation';
 import type { FieldCipher } from '../platform/crypto';
 
 /** volunteers: also seed the volunteer population (first start of the product; tests skip it for speed). */
@@ -17,7 +18,11 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<void> {
     await seedAccounts(tx);
     await seedRegistry(tx, opts);
     // The activity plan of the demo district (tests make their own activities).
-    if (opts.volunteers) await seedActivities(tx, { now: new Date() });
+    if (opts.volunteers) {
+      const now = new Date();
+      await seedActivities(tx, { now });
+      await seedParticipation(tx, { now });
+    }
   });
 }
 

@@ -1,5 +1,6 @@
 // 活动: the activities in scope as a filtered, paged list or a month calendar; reviewers (institute and district
-// admins) also see the review queue and set which units below them need review. /activities/:id is one activity.
+// admins) also see the review queue and set which units below them need review. /activities/:id is one activity,
+// /activities/:id/checkin its check-in screen.
 import { useState } from 'react';
 import { Button, Card, DatePicker, Input, Segmented, Select, Space, Tabs, Tag } from 'antd';
 import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
@@ -15,6 +16,7 @@ import { PageState } from '../ui/PageState';
 import { UnitPicker } from '../ui/UnitPicker';
 import { useCursorList } from '../ui/use-cursor-pages';
 import { useUrlFilters } from '../ui/use-url-filters';
+import { CheckinScreen } from '../activity-day/CheckinScreen';
 import { ActivityCalendar } from './ActivityCalendar';
 import { ActivityDetailPage } from './ActivityDetailPage';
 import { ActivityFormDrawer } from './ActivityFormDrawer';
@@ -26,6 +28,7 @@ export function ActivitiesPage() {
     <Routes>
       <Route index element={<ActivitiesHome />} />
       <Route path=":id" element={<ActivityDetailPage />} />
+      <Route path=":id/checkin" element={<CheckinScreen />} />
       <Route path="*" element={<PageState notFound />} />
     </Routes>
   );

@@ -1,14 +1,17 @@
 // One activity: its details and status, and the actions its state allows — edit, submit (for review or straight
 // to published), approve / reject (reviewers of the level above), cancel (with a reason, after a confirmation),
-// poster upload.
+// poster upload; for the people who run it, the sign-ups and attendance of the day and the check-in screen.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Image, Input, Modal, Space, Tag, Upload } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, EditOutlined, SendOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Grid, Image, Input, Modal, Space, Tag, Upload } from 'antd';
+import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, EditOutlined, QrcodeOutlined, SendOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { cancelActivity, getActivity, listProgrammesForPicker, listThemes, submitActivity, uploadPoster, type ActivityDetail } from '../../api/activities';
 import { useSignedIn } from '../auth/use-me';
+import { ActivityDayTabs } from '../activity-day/ActivityDayTabs';
+import { canRun, checkinOpenish, hasDay } from '../activity-day/day-ui';
+import type { ActivityDayFields } from '../../api/activity-day';
 import { formatDateTime } from '../ui/format';
 import { PageState } from '../ui/PageState';
 import { ActivityFormDrawer } from './ActivityFormDrawer';
@@ -24,6 +27,8 @@ export function ActivityDetailPage() {
   const qc = useQueryClient();
   const me = useSignedIn();
   const labels = useActivityLabels();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const [editing, setEditing] = useState(false);
   const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -57,6 +62,60 @@ export function ActivityDetailPage() {
   const review = a.review.needed && canReviewUnit(me, a.unit.code);
   const open = a.status === 'draft' || a.status === 'submitted' || a.status === 'published';
   const note = a.review.note;
+  const runner = canRun(me, a);
+  const day = a as ActivityDetail & Partial<ActivityDayFields>;
+  const wide = screens.md !== false;
+
+  // On a phone the card's header has no room beside the title: the actions go into the body.
+  const actions = (
+    <Space wrap>
+      {runner && checkinOpenish(a) && (
+        <Button type="primary" icon={<QrcodeOutlined />} onClick={() => navigate('checkin')}>
+          {t('activityDay.screen.open')}
+        </Button>
+      )}
+      {manage && open && (
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          {t('common.edit')}
+        </Button>
+      )}
+      {manage && a.status === 'draft' && (
+        <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} onClick={() => submit.mutate()}>
+          {t('activities.detail.submit')}
+        </Button>
+      )}
+      {review && a.status === 'submitted' && (
+        <>
+          <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding('approve')}>
+            {t('activities.review.approve')}
+          </Button>
+          <Button danger icon={<CloseOutlined />} onClick={() => setDeciding('reject')}>
+            {t('activities.review.reject')}
+          </Button>
+        </>
+      )}
+      {manage && (open || a.status === 'in_progress') && (
+        <Upload
+          accept="image/png,image/jpeg,image/webp"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            if (file.size > POSTER_MAX_BYTES) void message.error(t('activities.detail.posterTooLarge'));
+            else poster.mutate(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={poster.isPending}>
+            {t('activities.detail.uploadPoster')}
+          </Button>
+        </Upload>
+      )}
+      {manage && (open || a.status === 'in_progress') && (
+        <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
+          {t('activities.detail.cancel')}
+        </Button>
+      )}
+    </Space>
+  );
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -74,51 +133,9 @@ export function ActivityDetailPage() {
             {a.seriesId && <Tag color="blue">{t('activities.series')}</Tag>}
           </Space>
         }
-        extra={
-          <Space wrap>
-            {manage && open && (
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-            )}
-            {manage && a.status === 'draft' && (
-              <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} onClick={() => submit.mutate()}>
-                {t('activities.detail.submit')}
-              </Button>
-            )}
-            {review && a.status === 'submitted' && (
-              <>
-                <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding('approve')}>
-                  {t('activities.review.approve')}
-                </Button>
-                <Button danger icon={<CloseOutlined />} onClick={() => setDeciding('reject')}>
-                  {t('activities.review.reject')}
-                </Button>
-              </>
-            )}
-            {manage && (open || a.status === 'in_progress') && (
-              <Upload
-                accept="image/png,image/jpeg,image/webp"
-                showUploadList={false}
-                beforeUpload={(file) => {
-                  if (file.size > POSTER_MAX_BYTES) void message.error(t('activities.detail.posterTooLarge'));
-                  else poster.mutate(file);
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined />} loading={poster.isPending}>
-                  {t('activities.detail.uploadPoster')}
-                </Button>
-              </Upload>
-            )}
-            {manage && (open || a.status === 'in_progress') && (
-              <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
-                {t('activities.detail.cancel')}
-              </Button>
-            )}
-          </Space>
-        }
+        extra={wide && actions}
       >
+        {!wide && <div style={{ marginBottom: 12 }}>{actions}</div>}
         {a.status === 'draft' && note && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('activities.detail.rejectedNote', { note })} />}
         {a.status === 'submitted' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('activities.detail.awaitingReview')} />}
         {a.status === 'cancelled' && a.cancelReason && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('activities.detail.cancelledReason', { reason: a.cancelReason })} />}
@@ -134,6 +151,14 @@ export function ActivityDetailPage() {
             <Descriptions.Item label={t('activities.fields.theme')}>{theme ? `${theme.month} ${theme.title}` : t('common.notSet')}</Descriptions.Item>
             <Descriptions.Item label={t('activities.fields.volunteerSlots')}>{a.volunteerSlots}</Descriptions.Item>
             <Descriptions.Item label={t('activities.fields.citizenPlaces')}>{a.citizenPlaces || t('activities.detail.noBooking')}</Descriptions.Item>
+            {day.cancelCutoffMinutes !== undefined && (
+              <Descriptions.Item label={t('activityDay.form.cancelCutoff')}>{t('activityDay.form.cancelCutoffValue', { minutes: day.cancelCutoffMinutes })}</Descriptions.Item>
+            )}
+            {day.geofenceMeters !== undefined && (
+              <Descriptions.Item label={t('activityDay.form.geofence')}>
+                {day.geofenceMeters === null ? t('activityDay.form.geofenceOff') : t('activityDay.form.geofenceValue', { meters: day.geofenceMeters })}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('activities.fields.requiredSkills')}>{a.requiredSkills?.length ? a.requiredSkills.join('、') : t('activities.detail.none')}</Descriptions.Item>
             <Descriptions.Item label={t('activities.fields.requiredQualifications')}>
               {a.requiredQualifications?.length ? a.requiredQualifications.join('、') : t('activities.detail.none')}
@@ -163,6 +188,7 @@ export function ActivityDetailPage() {
           {a.posterUrl && <Image src={a.posterUrl} alt={t('activities.detail.poster')} width={160} />}
         </div>
       </Card>
+      {runner && hasDay(a) && <ActivityDayTabs activity={a} />}
       <ActivityFormDrawer open={editing} activity={a} onClose={() => setEditing(false)} onSaved={() => void qc.invalidateQueries({ queryKey: key })} />
       <ReviewModal target={deciding ? { activity: a, decision: deciding } : null} onClose={() => setDeciding(null)} />
       <CancelModal activity={cancelling ? a : null} onClose={() => setCancelling(false)} />

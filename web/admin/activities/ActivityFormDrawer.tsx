@@ -1,6 +1,7 @@
 // Create or edit an activity: what, who organizes it, where and when (one day, a time of day), the volunteer slots
 // and citizen places, and — when creating — a weekly repeat that makes the whole series at once. API field messages
-// land on their fields.
+// land on their fields. The day-of settings (cancellation cut-off, check-in distance) sit with the places; required
+// skills and qualifications are picked from the skill tags and the qualifications courses grant, or typed.
 import { useEffect, useMemo } from 'react';
 import { App, Alert, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Switch, TimePicker, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { api, ApiError } from '../../api/client';
 import type { Page, Site } from '../../api/types';
 import { teamPaths, type Team } from '../../api/teams';
 import { listSkillTags } from '../../api/volunteers';
+import { DEFAULT_CANCEL_CUTOFF_MINUTES, listQualificationNames, type ActivityDayFields } from '../../api/activity-day';
 import { knownBrands } from '../../../common/activity-topics';
 import { createActivities, listProgrammesForPicker, listThemes, updateActivity, type ActivityDetail, type ActivityInput, type ActivityRow } from '../../api/activities';
 import { applyApiErrors } from '../ui/form-errors';
@@ -33,6 +35,8 @@ type Values = {
   requiredSkills?: string[];
   requiredQualifications?: string[];
   citizenPlaces?: number;
+  cancelCutoffMinutes?: number | null;
+  geofenceMeters?: number | null;
   repeat?: boolean;
   weekdays?: number[];
   until?: Dayjs;
@@ -40,7 +44,13 @@ type Values = {
 };
 
 // The form fields an API field message may land on.
-const FIELDS = ['title', 'programmeId', 'topic', 'brands', 'themeId', 'unitId', 'teamId', 'siteId', 'address', 'date', 'time', 'description', 'volunteerSlots', 'requiredSkills', 'requiredQualifications', 'citizenPlaces', 'weekdays', 'until'] as const;
+const FIELDS = ['title', 'programmeId', 'topic', 'brands', 'themeId', 'unitId', 'teamId', 'siteId', 'address', 'date', 'time', 'description', 'volunteerSlots', 'requiredSkills', 'requiredQualifications', 'citizenPlaces', 'cancelCutoffMinutes', 'geofenceMeters', 'weekdays', 'until'] as const;
+
+/** The day-of settings the activity holds (a new one starts with the server's defaults). */
+function dayFieldsOf(activity?: ActivityDetail): ActivityDayFields {
+  const a = activity as Partial<ActivityDayFields> | undefined;
+  return { cancelCutoffMinutes: a?.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES, geofenceMeters: a?.geofenceMeters ?? null };
+}
 
 type Props = { open: boolean; activity?: ActivityDetail; defaultUnitId?: string; onClose: () => void; onSaved?: (rows: ActivityRow[]) => void };
 
@@ -64,6 +74,7 @@ export function ActivityFormDrawer({ open, activity, defaultUnitId, onClose, onS
   });
   const sites = useQuery({ queryKey: ['sites', 'picker', unitId], queryFn: () => api<Page<Site>>('/api/sites', { query: { unitId, limit: 100 } }), enabled: open && !!unitId });
   const skills = useQuery({ queryKey: ['skill-tags'], queryFn: listSkillTags, enabled: open, staleTime: 5 * 60_000 });
+  const qualifications = useQuery({ queryKey: ['school', 'qualification-names'], queryFn: listQualificationNames, enabled: open, staleTime: 5 * 60_000 });
 
   useEffect(() => {
     if (!open) return;
@@ -78,10 +89,11 @@ export function ActivityFormDrawer({ open, activity, defaultUnitId, onClose, onS
         siteId: activity.site?.id,
         date: inZone(activity.startsAt),
         time: [inZone(activity.startsAt), inZone(activity.endsAt)],
+        ...dayFieldsOf(activity),
         scope: 'one',
       });
     } else {
-      form.setFieldsValue({ unitId: defaultUnitId, volunteerSlots: 0, citizenPlaces: 0, brands: [], repeat: false });
+      form.setFieldsValue({ unitId: defaultUnitId, volunteerSlots: 0, citizenPlaces: 0, brands: [], repeat: false, ...dayFieldsOf() });
     }
   }, [open, activity, defaultUnitId, form]);
 
@@ -93,7 +105,7 @@ export function ActivityFormDrawer({ open, activity, defaultUnitId, onClose, onS
 
   const save = useMutation({
     mutationFn: async (v: Values): Promise<ActivityRow[]> => {
-      const input: ActivityInput = {
+      const input: ActivityInput & Partial<ActivityDayFields> = {
         title: v.title.trim(),
         programmeId: v.programmeId ?? null,
         topic: v.topic,
@@ -110,6 +122,9 @@ export function ActivityFormDrawer({ open, activity, defaultUnitId, onClose, onS
         requiredSkills: v.requiredSkills ?? [],
         requiredQualifications: v.requiredQualifications ?? [],
         citizenPlaces: v.citizenPlaces ?? 0,
+        cancelCutoffMinutes: v.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES,
+        // An emptied box means no limit.
+        geofenceMeters: v.geofenceMeters ?? null,
       };
       if (activity) {
         const saved = await updateActivity(activity.id, activity.seriesId ? { ...input, scope: v.scope ?? 'one' } : input);
@@ -271,8 +286,10 @@ export function ActivityFormDrawer({ open, activity, defaultUnitId, onClose, onS
           <Col span={12}>
             <Form.Item name="requiredSkills" label={t('activities.fields.requiredSkills')}>
               <Select
-                mode="multiple"
+                mode="tags"
                 allowClear
+                loading={skills.isPending}
+                placeholder={t('activityDay.form.skillsPlaceholder')}
                 options={(skills.data?.items ?? []).filter((s) => s.active).map((s) => ({ value: s.name, label: s.name }))}
                 aria-label={t('activities.fields.requiredSkills')}
               />
@@ -280,7 +297,41 @@ export function ActivityFormDrawer({ open, activity, defaultUnitId, onClose, onS
           </Col>
           <Col span={12}>
             <Form.Item name="requiredQualifications" label={t('activities.fields.requiredQualifications')}>
-              <Select mode="tags" allowClear placeholder={t('activities.form.qualificationsPlaceholder')} aria-label={t('activities.fields.requiredQualifications')} />
+              <Select
+                mode="tags"
+                allowClear
+                loading={qualifications.isPending}
+                placeholder={t('activities.form.qualificationsPlaceholder')}
+                options={(qualifications.data ?? []).map((q) => ({ value: q, label: q }))}
+                aria-label={t('activities.fields.requiredQualifications')}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="cancelCutoffMinutes" label={t('activityDay.form.cancelCutoffLabel')} extra={t('activityDay.form.cancelCutoffHint')} rules={[required]}>
+              <InputNumber
+                min={0}
+                max={10080}
+                precision={0}
+                suffix={t('activityDay.form.minutesUnit')}
+                style={{ width: '100%' }}
+                aria-label={t('activityDay.form.cancelCutoffLabel')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="geofenceMeters" label={t('activityDay.form.geofenceLabel')} extra={t('activityDay.form.geofenceHint')}>
+              <InputNumber
+                min={50}
+                max={5000}
+                precision={0}
+                placeholder={t('activityDay.form.geofenceOff')}
+                suffix={t('activityDay.form.metersUnit')}
+                style={{ width: '100%' }}
+                aria-label={t('activityDay.form.geofenceLabel')}
+              />
             </Form.Item>
           </Col>
         </Row>

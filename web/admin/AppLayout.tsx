@@ -132,7 +132,9 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0', height: 56 }}>
-          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          <Typography.Text type="secondary" className="wm-header-subtitle">
+            {t('app.subtitle')}
+          </Typography.Text>
           <Space size="middle">
             <LanguageSwitch ghost />
             <Dropdown
@@ -153,7 +155,7 @@ export function AppLayout() {
                   <span>{me.name}</span>
                   {primary && (
                     <Tooltip title={others.length ? others.map((g) => `${t(`roles.${g.role}`)} · ${g.unitName}`).join('；') : undefined}>
-                      <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                      <Tag color="red" className="wm-header-role" style={{ marginInlineEnd: 0 }}>
                         {t(`roles.${primary.role}`)} · {primary.unitName}
                         {others.length ? ` +${others.length}` : ''}
                       </Tag>

@@ -1,12 +1,14 @@
 // Upcoming activities and classes on the phone (/m/activities): published activities by start time, filtered by
 // street, station, topic and date (kept in the URL so a link or the back button brings the same list), one day
 // heading per date, and "加载更多" for the next page (keyset cursor). No sign-in. Large type for elderly readers.
+// Each card opens the activity's own page (/m/activities/:id).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { listPublicActivities, type PublicActivity } from '../../api/mobile-activities';
 import { searchStations, type StationChoice } from '../../api/mobile-volunteer';
 import { MobileHeader } from '../MobileHeader';
+import { Link } from '../volunteer/navigation';
 import { LoadFailed, Loading } from '../volunteer/page-states';
 import { apiFilter, filtersFromSearch, searchOf, type Filters } from './activity-filters';
 import { dayLabel, localDate, placeOf, timeRange, topicText } from './activity-format';
@@ -126,6 +128,9 @@ function ActivityDays({ items }: { items: PublicActivity[] }) {
   );
 }
 
+// The whole card is the link to the activity's page: one big target for unsteady fingers.
+const openCard = { display: 'block', color: 'inherit', textDecoration: 'none', margin: -16, padding: 16, borderRadius: 12 } as const;
+
 function ActivityCard({ a }: { a: PublicActivity }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -133,29 +138,33 @@ function ActivityCard({ a }: { a: PublicActivity }) {
   const places = [a.volunteerSlots > 0 && t('activities.volunteerSlots', { n: a.volunteerSlots }), a.citizenPlaces > 0 && t('activities.citizenPlaces', { n: a.citizenPlaces })].filter(Boolean);
   return (
     <li className="wm-card wm-act-card" aria-label={a.title} data-testid="activity">
-      <div className="wm-act-when">
-        {/* The day is the heading above the card. */}
-        <strong>{timeRange(a, lang)}</strong>
-        {a.status === 'in_progress' && (
-          <Tag color="success" fill="solid" className="wm-tag" style={{ marginLeft: 8 }}>
-            {t('activities.inProgress')}
+      <Link to={`/m/activities/${encodeURIComponent(a.id)}`} style={openCard}>
+        <div className="wm-act-when">
+          {/* The day is the heading above the card. */}
+          <strong>{timeRange(a, lang)}</strong>
+          {a.status === 'in_progress' && (
+            <Tag color="success" fill="solid" className="wm-tag" style={{ marginLeft: 8 }}>
+              {t('activities.inProgress')}
+            </Tag>
+          )}
+        </div>
+        <h3 className="wm-act-title" style={{ color: '#a8071a' }}>
+          {a.title}
+        </h3>
+        <div className="wm-tags" style={{ marginBottom: 4 }}>
+          <Tag color="primary" fill="outline" className="wm-tag">
+            {topicText(a, lang)}
           </Tag>
-        )}
-      </div>
-      <h3 className="wm-act-title">{a.title}</h3>
-      <div className="wm-tags" style={{ marginBottom: 4 }}>
-        <Tag color="primary" fill="outline" className="wm-tag">
-          {topicText(a, lang)}
-        </Tag>
-        {a.brands.slice(0, 3).map((b) => (
-          <Tag key={b} color="warning" fill="outline" className="wm-tag">
-            {b}
-          </Tag>
-        ))}
-      </div>
-      {place && <p className="wm-act-line">{t('activities.place', { place })}</p>}
-      <p className="wm-act-line wm-muted">{t('activities.organizer', { name: a.teamName ? `${a.unitName} · ${a.teamName}` : a.unitName })}</p>
-      {places.length > 0 && <p className="wm-act-line wm-muted">{places.join(' · ')}</p>}
+          {a.brands.slice(0, 3).map((b) => (
+            <Tag key={b} color="warning" fill="outline" className="wm-tag">
+              {b}
+            </Tag>
+          ))}
+        </div>
+        {place && <p className="wm-act-line">{t('activities.place', { place })}</p>}
+        <p className="wm-act-line wm-muted">{t('activities.organizer', { name: a.teamName ? `${a.unitName} · ${a.teamName}` : a.unitName })}</p>
+        {places.length > 0 && <p className="wm-act-line wm-muted">{places.join(' · ')}</p>}
+      </Link>
     </li>
   );
 }

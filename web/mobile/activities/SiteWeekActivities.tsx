@@ -28,7 +28,9 @@ export function useSiteWeek(token: string): { state: SiteWeekState; reload: () =
 const list = { listStyle: 'none', margin: 0, padding: 0 } as const;
 const row = { padding: '10px 0', borderTop: '1px solid #f0f0f0' } as const;
 const when = { fontSize: 17, color: 'var(--wm-muted)' } as const;
-const title = { fontSize: 19, fontWeight: 600, lineHeight: 1.4, margin: '2px 0 4px' } as const;
+const title = { fontSize: 19, fontWeight: 600, lineHeight: 1.4, margin: '2px 0 4px', color: '#a8071a' } as const;
+// Each row opens the activity's page (sign-up, booking); the whole row is the target, for unsteady fingers.
+const open = { display: 'block', color: 'inherit', textDecoration: 'none' } as const;
 
 export function SiteWeekActivities({ state, reload }: { state: SiteWeekState; reload: () => void }) {
   const { t, i18n } = useTranslation();
@@ -56,14 +58,16 @@ export function SiteWeekActivities({ state, reload }: { state: SiteWeekState; re
         <ul style={list}>
           {state.items.map((a) => (
             <li key={a.id} style={row}>
-              <div style={when}>
-                {dayLabel(a.startsAt, lang)} {timeRange(a, lang)}
-                {(a.status === 'finished' || a.status === 'in_progress') && ` · ${t(a.status === 'finished' ? 'activities.finished' : 'activities.inProgress')}`}
-              </div>
-              <div style={title}>{a.title}</div>
-              <Tag color="primary" fill="outline" className="wm-tag">
-                {topicText(a, lang)}
-              </Tag>
+              <Link to={`/m/activities/${encodeURIComponent(a.id)}`} style={open}>
+                <div style={when}>
+                  {dayLabel(a.startsAt, lang)} {timeRange(a, lang)}
+                  {(a.status === 'finished' || a.status === 'in_progress') && ` · ${t(a.status === 'finished' ? 'activities.finished' : 'activities.inProgress')}`}
+                </div>
+                <div style={title}>{a.title}</div>
+                <Tag color="primary" fill="outline" className="wm-tag">
+                  {topicText(a, lang)}
+                </Tag>
+              </Link>
             </li>
           ))}
         </ul>

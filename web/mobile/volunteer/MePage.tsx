@@ -1,9 +1,15 @@
-// The volunteer's own profile (/m/me): who they are in the registry, their status and records, and the ways to
-// change things (edit, password, photo), go to their teams and the school, sign out, or delete the account.
-import { useRef, useState } from 'react';
+// The volunteer's own profile (/m/me), their home on the phone: who they are in the registry, their status, total
+// hours and star level (a level reached but not yet confirmed shows "待确认"), the ways to their activities, hours,
+// certificates, messages (with the unread count) and calendar link, and the ways to change things (edit, password,
+// photo), go to their teams and the school, sign out, or delete the account.
+import { useEffect, useRef, useState } from 'react';
 import { Button, List, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { fetchMyHours, fetchUnreadCount } from '../../api/mobile-records';
 import { signOut, uploadMyPhoto, type MyVolunteer } from '../../api/mobile-volunteer';
+import { CalendarSheet } from '../records/CalendarSheet';
+import { hoursNumber } from '../records/record-format';
+import { StarLevel } from '../records/StarLevel';
 import { errorMessage } from './form-parts';
 import { forgetMe, setMe } from './my-volunteer';
 import { navigate } from './navigation';
@@ -19,12 +25,33 @@ export function MePage() {
 
 const STATUS_COLOR: Record<string, 'warning' | 'success' | 'danger' | 'default'> = { pending: 'warning', active: 'success', suspended: 'danger', left: 'default' };
 
+type Standing = { totalMinutes: number; starLevel: number; pendingStarLevel: number | null };
+
+/** The hours summary (with a star level waiting for confirmation) and the unread count; the profile's own numbers until they come. */
+function useStanding(v: MyVolunteer): { standing: Standing; unread: number } {
+  const [standing, setStanding] = useState<Standing | null>(null);
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    fetchMyHours(null, ctrl.signal, 1)
+      .then((h) => setStanding({ totalMinutes: h.totalMinutes, starLevel: h.starLevel, pendingStarLevel: h.pendingStarLevel }))
+      .catch(() => undefined);
+    fetchUnreadCount(ctrl.signal)
+      .then(setUnread)
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, []);
+  return { standing: standing ?? { totalMinutes: v.serviceMinutes, starLevel: v.starLevel, pendingStarLevel: null }, unread };
+}
+
 function Profile({ volunteer: v }: { volunteer: MyVolunteer }) {
   const { t } = useTranslation();
   const [leaving, setLeaving] = useState(false);
+  const [calendar, setCalendar] = useState(false);
+  const { standing, unread } = useStanding(v);
   const dash = t('volunteer.me.notSet');
   const sep = t('volunteer.listSeparator');
-  const hours = (v.serviceMinutes / 60).toFixed(1).replace(/\.0$/, '');
+  const hours = hoursNumber(standing.totalMinutes);
 
   const leave = async () => {
     setLeaving(true);
@@ -63,11 +90,13 @@ function Profile({ volunteer: v }: { volunteer: MyVolunteer }) {
         {v.status === 'pending' && <p className="wm-field-hint">{t('volunteer.me.pendingHint')}</p>}
         <div className="wm-stats" aria-label={t('volunteer.me.records')}>
           <div>
-            <strong>{hours}</strong>
+            <strong data-testid="me-hours">{hours}</strong>
             <span>{t('volunteer.me.hours')}</span>
           </div>
           <div>
-            <strong>{v.starLevel ? '★'.repeat(Math.min(v.starLevel, 5)) : '—'}</strong>
+            <strong className="wm-me-stars">
+              <StarLevel level={standing.starLevel} pending={standing.pendingStarLevel} />
+            </strong>
             <span>{t('volunteer.me.stars')}</span>
           </div>
           <div>
@@ -103,6 +132,29 @@ function Profile({ volunteer: v }: { volunteer: MyVolunteer }) {
           )}
         </dl>
       </section>
+
+      <List className="wm-list" header={t('records.me.service')}>
+        <List.Item onClick={() => navigate('/m/me/activities')}>{t('records.me.activities')}</List.Item>
+        <List.Item onClick={() => navigate('/m/me/hours')} extra={t('records.me.hoursExtra', { hours })}>
+          {t('records.me.hours')}
+        </List.Item>
+        <List.Item onClick={() => navigate('/m/me/certificates')}>{t('records.me.certificates')}</List.Item>
+        <List.Item
+          onClick={() => navigate('/m/notifications')}
+          extra={
+            unread > 0 ? (
+              <span className="wm-rec-unread" aria-hidden="true" data-testid="unread-count">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            ) : undefined
+          }
+        >
+          {t('records.me.messages')}
+          {unread > 0 && <span className="wm-sr">{t('records.me.messagesUnread', { count: unread })}</span>}
+        </List.Item>
+        <List.Item onClick={() => setCalendar(true)}>{t('records.me.calendar')}</List.Item>
+      </List>
+      <CalendarSheet open={calendar} onClose={() => setCalendar(false)} />
 
       <List className="wm-list" header={t('volunteer.me.manage')}>
         <List.Item onClick={() => navigate('/m/me/edit')}>{t('volunteer.me.edit')}</List.Item>

@@ -3,22 +3,18 @@
 // phone on a bad connection would. Then the same arrivals all at once (a burst). Each beside a bare Fastify route
 // on the same database that only inserts the attendance row (no session, validation, checks or idempotency).
 // Judged by: no check-in lost or doubled (counted in the database), and the app's p99 beside the baseline's.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { openEmbedded, openPostgres, rowsOf, type Database } from '../server/db/client';
+import { rowsOf, type Database } from '../server/db/client';
 import { seedDemo } from '../server/seed/run';
-import { DEMO_PASSWORD } from '../server/seed/accounts';
 import { sha256 } from '../server/platform/crypto';
 import { publishedActivity } from '../server/testing/participation-fixtures';
-import { assertLoopback } from './lib/cannon';
+import { listen, onEmbedded, onFreshPostgres, signInCookie } from './lib/bench-db';
 import { latencySummary, runRequests, type RequestJob, type RequestResult } from './lib/requests';
 import { machine, pct, table } from './lib/report';
 
@@ -27,13 +23,6 @@ type Row = { backend: string; run: string; kind: 'baseline' | 'app'; results: Re
 
 const STATION = '330303001001';
 const DISTRICT_ADMIN = '13800000001';
-
-async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${addr.port}`;
-}
 
 /** N volunteers with accounts and session cookies, in bulk. */
 async function makeVolunteers(database: Database, n: number): Promise<{ id: string; cookie: string }[]> {
@@ -92,13 +81,7 @@ async function counts(database: Database, activityId: string): Promise<{ stored:
 }
 
 async function checkinCode(appUrl: string, activityId: string): Promise<string> {
-  const signIn = await fetch(`${appUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: DISTRICT_ADMIN, password: DEMO_PASSWORD }),
-  });
-  const cookie = /wm_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')?.[0];
-  if (!cookie) throw new Error(`sign-in as ${DISTRICT_ADMIN} failed: ${signIn.status}`);
+  const cookie = await signInCookie(appUrl, DISTRICT_ADMIN);
   const res = await fetch(`${appUrl}/api/activities/${activityId}/checkin-code?mode=in`, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`checkin-code answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { code: string }).code;
@@ -178,42 +161,6 @@ async function measureBackend(backend: string, database: Database, dataDir: stri
   }
 }
 
-async function embedded(o: Opts): Promise<Row[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wm-bench-'));
-  const database = await openEmbedded(dir);
-  try {
-    return await measureBackend('embedded', database, dir, o);
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgres(baseUrl: string, o: Opts): Promise<Row[] | string> {
-  assertLoopback(baseUrl);
-  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    return `PostgreSQL at ${baseUrl} is unreachable (${(e as Error).message}); skipped`;
-  }
-  const name = `wm_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${name}`;
-  const database = await openPostgres(u.toString());
-  try {
-    return await measureBackend('postgres', database, os.tmpdir(), o);
-  } finally {
-    await database.close();
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  }
-}
-
 function report(rows: Row[], o: Opts): void {
   const out = rows.map((r) => {
     const s = latencySummary(r.results);
@@ -253,10 +200,10 @@ export async function checkinBench(argv: string[]): Promise<void> {
   if (!(o.volunteers > 0) || !(o.window >= 0) || !(o.connections > 0)) throw new Error('--volunteers, --window and --connections must be positive numbers');
   console.log(`check-in benchmark on ${machine()}`);
   const rows: Row[] = [];
-  if (!values['skip-embedded']) rows.push(...(await embedded(o)));
+  if (!values['skip-embedded']) rows.push(...(await onEmbedded((database, dir) => measureBackend('embedded', database, dir, o))));
   if (values['skip-pg']) console.log('  postgres: skipped (--skip-pg)');
   else {
-    const pgRows = await postgres(values['pg-url']!, o);
+    const pgRows = await onFreshPostgres(values['pg-url']!, (database) => measureBackend('postgres', database, os.tmpdir(), o));
     if (typeof pgRows === 'string') console.log(`  postgres: ${pgRows}`);
     else rows.push(...pgRows);
   }

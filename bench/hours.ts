@@ -12,11 +12,10 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { openPostgres, rowsOf, type Database } from '../server/db/client';
+import { rowsOf, type Database } from '../server/db/client';
 import { seedDemo } from '../server/seed/run';
-import { DEMO_PASSWORD } from '../server/seed/accounts';
 import { fromLocal, localParts, addDays } from '../server/modules/activities/activity-time';
-import { assertLoopback } from './lib/cannon';
+import { listen, onFreshPostgres, signInCookie } from './lib/bench-db';
 import { latencySummary, runRequests, type RequestJob } from './lib/requests';
 import { machine, table } from './lib/report';
 import { generateVolunteers } from './lib/volunteer-generator';
@@ -25,13 +24,6 @@ import { rebuildServiceTotals } from '../server/modules/hours/totals-rebuild';
 type Opts = { records: number; volunteers: number; activities: number; requests: number; connections: number };
 const TARGET_P95_MS = 100;
 const DISTRICT = '330303';
-
-async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${addr.port}`;
-}
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -94,13 +86,6 @@ function baselineApp(database: Database, pool: pg.Pool): FastifyInstance {
   return bare;
 }
 
-async function signIn(url: string, phone: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: DEMO_PASSWORD }) });
-  const cookie = /wm_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
-  if (!cookie) throw new Error(`sign-in as ${phone} failed: ${res.status}`);
-  return cookie;
-}
-
 async function getJson(url: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const res = await fetch(url, { headers });
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
@@ -127,24 +112,14 @@ export async function hoursBench(argv: string[]): Promise<void> {
     requests: Number(values.requests),
     connections: Number(values.connections),
   };
-  const baseUrl = values['pg-url']!;
-  assertLoopback(baseUrl);
   console.log(`hours benchmark on ${machine()}`);
-  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    console.log(`  PostgreSQL at ${baseUrl} is unreachable (${(e as Error).message}); this benchmark needs it`);
-    return;
-  }
-  const name = `wm_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${name}`;
-  const database = await openPostgres(u.toString());
-  const pool = new pg.Pool({ connectionString: u.toString(), max: 4 });
-  const gen = new pg.Client({ connectionString: u.toString() });
+  const outcome = await onFreshPostgres(values['pg-url']!, (database, dbUrl) => measure(database, dbUrl, o));
+  if (typeof outcome === 'string') console.log(`  ${outcome}: this benchmark needs PostgreSQL`);
+}
+
+async function measure(database: Database, dbUrl: string, o: Opts): Promise<void> {
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 4 });
+  const gen = new pg.Client({ connectionString: dbUrl });
   let app: FastifyInstance | null = null;
   let bare: FastifyInstance | null = null;
   try {
@@ -157,7 +132,7 @@ export async function hoursBench(argv: string[]): Promise<void> {
     bare = baselineApp(database, pool);
     const appUrl = await listen(app);
     const bareUrl = await listen(bare);
-    const cookie = await signIn(appUrl, '13800000001');
+    const cookie = await signInCookie(appUrl, '13800000001');
     const [district] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from units where code = ${DISTRICT}`));
 
     // The last 12 local months, and the same period as instants for the naive query.
@@ -210,10 +185,5 @@ export async function hoursBench(argv: string[]): Promise<void> {
     await bare?.close();
     await gen.end().catch(() => {});
     await pool.end();
-    await database.close();
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
   }
 }

@@ -2,19 +2,15 @@
 // (GET /api/network/tree as the district admin), each against a bare Fastify route on the same database making
 // the same service call (so the same query), on the embedded database and on PostgreSQL.
 // Judged by: app req/s ÷ baseline req/s (target ≥ 70%) and the app's p99 (target < 50 ms).
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { openEmbedded, openPostgres, rowsOf, type Database } from '../server/db/client';
+import { rowsOf, type Database } from '../server/db/client';
 import { seedDemo } from '../server/seed/run';
-import { DEMO_PASSWORD } from '../server/seed/accounts';
 import { loadGrants } from '../server/platform/auth';
 import type { Principal } from '../server/platform/policy';
 import { publicSiteByToken } from '../server/modules/network/sites.service';
@@ -22,7 +18,8 @@ import { unitTreeOf } from '../server/modules/network/units.service';
 import { unitTree } from '../server/modules/network/units.repo';
 import { scopeCondition } from '../server/platform/policy';
 import { units } from '../server/db/schema/network';
-import { assertLoopback, cannon, type CannonResult } from './lib/cannon';
+import { cannon, type CannonResult } from './lib/cannon';
+import { listen, onEmbedded, onFreshPostgres, signInCookie } from './lib/bench-db';
 import { machine, pct, table } from './lib/report';
 
 type Opts = { duration: number; connections: number; only: string[] };
@@ -32,13 +29,6 @@ const WARMUP_S = 3;
 
 type Target = { id: 'public' | 'tree'; name: string; path: string; baselinePath: string; cachedBaselinePath?: string; headers: Record<string, string> };
 type Row = { backend: string; target: string; kind: 'baseline' | 'baseline (same cache)' | 'app'; r: CannonResult };
-
-async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${addr.port}`;
-}
 
 /**
  * The bare framework doing exactly the database work of the two routes — the same service calls, so the same
@@ -84,13 +74,7 @@ async function measureBackend(backend: string, database: Database, dataDir: stri
   try {
     const appUrl = await listen(app);
     const bareUrl = await listen(bare);
-    const signIn = await fetch(`${appUrl}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: DISTRICT_ADMIN, password: DEMO_PASSWORD }),
-    });
-    const cookie = /wm_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')?.[0];
-    if (signIn.status !== 200 || !cookie) throw new Error(`sign-in as ${DISTRICT_ADMIN} failed: ${signIn.status}`);
+    const cookie = await signInCookie(appUrl, DISTRICT_ADMIN);
 
     const targets: Target[] = [
       { id: 'public', name: 'public site page', path: `/api/public/sites/${token}`, baselinePath: `/baseline/site/${token}`, headers: {} },
@@ -129,42 +113,6 @@ async function measureBackend(backend: string, database: Database, dataDir: stri
   } finally {
     await app.close();
     await bare.close();
-  }
-}
-
-async function embedded(o: Opts): Promise<Row[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wm-bench-'));
-  const database = await openEmbedded(dir); // on disk, as a trial deployment runs, not in memory
-  try {
-    return await measureBackend('embedded', database, dir, o);
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgres(baseUrl: string, o: Opts): Promise<Row[] | string> {
-  assertLoopback(baseUrl);
-  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    return `PostgreSQL at ${baseUrl} is unreachable (${(e as Error).message}); skipped`;
-  }
-  const name = `wm_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${name}`;
-  const database = await openPostgres(u.toString()); // the server's default pool size
-  try {
-    return await measureBackend('postgres', database, os.tmpdir(), o);
-  } finally {
-    await database.close();
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
   }
 }
 
@@ -217,10 +165,10 @@ export async function networkBench(argv: string[]): Promise<void> {
   const o: Opts = { duration: Number(values.duration), connections: Number(values.connections), only };
   if (!(o.duration > 0) || !(o.connections > 0)) throw new Error('--duration and --connections must be positive numbers');
   console.log(`network benchmark on ${machine()}`);
-  const rows = await embedded(o);
+  const rows = await onEmbedded((database, dir) => measureBackend('embedded', database, dir, o));
   if (values['skip-pg']) console.log('  postgres: skipped (--skip-pg)');
   else {
-    const pgRows = await postgres(values['pg-url']!, o);
+    const pgRows = await onFreshPostgres(values['pg-url']!, (database) => measureBackend('postgres', database, os.tmpdir(), o));
     if (typeof pgRows === 'string') console.log(`  postgres: ${pgRows}`);
     else rows.push(...pgRows);
   }

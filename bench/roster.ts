@@ -4,22 +4,18 @@
 // validation, no matching, no memberships) into a copy of the volunteers table with the same indexes.
 // ~5% of the roster's people are in the registry beforehand, so the import joins them instead of creating them.
 // Judged by: import time ÷ plain insert time, on the embedded database (on disk) and on PostgreSQL.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { openEmbedded, openPostgres, rowsOf, type Database } from '../server/db/client';
+import { rowsOf, type Database } from '../server/db/client';
 import { seedDemo } from '../server/seed/run';
 import { fieldCipher, type FieldCipher } from '../server/platform/crypto';
 import { storedIdentity } from '../server/modules/volunteers/volunteer-identity';
 import { commitRoster, previewRoster } from '../server/modules/roster/roster.service';
 import { findTeam } from '../server/modules/roster/roster.repo';
 import { createTeam, idNumberFor } from '../server/modules/roster/roster.testing';
-import { assertLoopback } from './lib/cannon';
+import { onEmbedded, onFreshPostgres } from './lib/bench-db';
 import { machine, table } from './lib/report';
 
 const INSTITUTE = '330303001';
@@ -110,42 +106,6 @@ async function measure(backend: string, database: Database, rows: number): Promi
   return { backend, preview, commit, plain, created: done.result!.created, joined: done.result!.joined };
 }
 
-async function embedded(rows: number): Promise<Figures> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wm-bench-roster-'));
-  const database = await openEmbedded(dir); // on disk, as a trial deployment runs
-  try {
-    return await measure('embedded', database, rows);
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgres(baseUrl: string, rows: number): Promise<Figures | string> {
-  assertLoopback(baseUrl);
-  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    return `PostgreSQL at ${baseUrl} is unreachable (${(e as Error).message}); skipped`;
-  }
-  const name = `wm_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${name}`;
-  const database = await openPostgres(u.toString());
-  try {
-    return await measure('postgres', database, rows);
-  } finally {
-    await database.close();
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  }
-}
-
 export async function rosterBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -159,10 +119,10 @@ export async function rosterBench(argv: string[]): Promise<void> {
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 100 || rows > 200_000) throw new Error('--rows takes a whole number from 100 to 200000');
   console.log(`roster benchmark on ${machine()}`);
-  const figures: Figures[] = [await embedded(rows)];
+  const figures: Figures[] = [await onEmbedded((database) => measure('embedded', database, rows))];
   if (values['skip-pg']) console.log('  postgres: skipped (--skip-pg)');
   else {
-    const f = await postgres(values['pg-url']!, rows);
+    const f = await onFreshPostgres(values['pg-url']!, (database) => measure('postgres', database, rows));
     if (typeof f === 'string') console.log(`  postgres: ${f}`);
     else figures.push(f);
   }

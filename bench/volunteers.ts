@@ -14,8 +14,8 @@ import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openPostgres } from '../server/db/client';
 import { seedDemo } from '../server/seed/run';
-import { DEMO_PASSWORD } from '../server/seed/accounts';
 import { assertLoopback } from './lib/cannon';
+import { signInCookie } from './lib/bench-db';
 import { machine, table } from './lib/report';
 import { generateVolunteers } from './lib/volunteer-generator';
 import { INSTITUTE_CODE, KINDS, queryStrings, sampleData, type Scope } from './lib/volunteer-queries';
@@ -68,13 +68,6 @@ async function captureSql(fn: () => Promise<void>): Promise<Captured[]> {
   return seen.filter((q) => /^\s*(select|with)\b/i.test(q.text));
 }
 
-async function signIn(url: string, phone: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: DEMO_PASSWORD }) });
-  const cookie = /wm_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
-  if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${phone} failed: ${res.status}`);
-  return cookie;
-}
-
 async function measure(dbUrl: string, o: Opts, fresh: boolean): Promise<void> {
   const gen = new pg.Client({ connectionString: dbUrl });
   await gen.connect();
@@ -95,7 +88,7 @@ async function measure(dbUrl: string, o: Opts, fresh: boolean): Promise<void> {
     const addr = app.server.address();
     if (!addr || typeof addr === 'string') throw new Error('no port');
     const base = `http://127.0.0.1:${addr.port}`;
-    const cookies = { district: await signIn(base, ADMINS.district), institute: await signIn(base, ADMINS.institute) };
+    const cookies = { district: await signInCookie(base, ADMINS.district), institute: await signInCookie(base, ADMINS.institute) };
     const sample = await sampleData(gen);
 
     // Every concrete request must answer 200 (and the institute admin only rows of the institute) before its

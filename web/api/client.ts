@@ -43,12 +43,13 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-type Options = { method?: string; body?: unknown; query?: Query; signal?: AbortSignal };
+type Options = { method?: string; body?: unknown; query?: Query; signal?: AbortSignal; headers?: Record<string, string> };
 
 export async function api<T>(path: string, opts: Options = {}): Promise<T> {
   const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage === 'en' ? 'en' : 'zh-CN' };
   if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  if (opts.headers) Object.assign(headers, opts.headers);
   let res: Response;
   try {
     res = await fetch(withQuery(path, opts.query), {

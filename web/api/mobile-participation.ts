@@ -1,6 +1,6 @@
 // Sign-ups, citizen bookings, check-in and notifications as the phone pages use them (contract: issue 4 sections A
 // and B, server/modules/signups and server/modules/attendance; /api/openapi.json is the truth).
-import { api, ApiError } from './client';
+import { api } from './client';
 
 export type ActivityStatus = 'published' | 'in_progress' | 'finished' | 'cancelled';
 
@@ -104,34 +104,9 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * POST /api/volunteer/attendance with an Idempotency-Key, which the shared client cannot send; errors become the
- * same ApiError as everywhere else.
- */
-export async function checkIn(input: { code: string; lat?: number; lng?: number }, key: string, lang: string): Promise<CheckInResult> {
-  let res: Response;
-  try {
-    res = await fetch('/api/volunteer/attendance', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN', 'Idempotency-Key': key },
-      body: JSON.stringify(input),
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', lang === 'en' ? 'Cannot reach the server' : '无法连接服务器，请检查网络');
-  }
-  let data: unknown;
-  try {
-    data = await res.json();
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `HTTP ${res.status}`, e?.details);
-  }
-  return data as CheckInResult;
-}
+/** POST /api/volunteer/attendance; the Idempotency-Key makes a retry of the same attempt answer as the first. */
+export const checkIn = (input: { code: string; lat?: number; lng?: number }, key: string) =>
+  api<CheckInResult>('/api/volunteer/attendance', { body: input, headers: { 'Idempotency-Key': key } });
 
 /** What a check-in code says about itself (`<activityId>.<i|o>.<window>.<mac>`), to word the page before the answer. */
 export function parseCheckinCode(code: string | null): { activityId: string; mode: 'in' | 'out' } | null {

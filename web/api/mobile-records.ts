@@ -2,29 +2,13 @@
 // and the public certificate check behind a certificate's QR code (contract of issue 4, sections C and D;
 // /api/openapi.json is the truth).
 import { api } from './client';
+import type { Certificate, CertificateStatus, HourRecord, HourStatus } from './records';
 
-export type MyHourStatus = 'pending' | 'approved' | 'rejected' | 'superseded';
+export type MyHourStatus = HourStatus;
 
-export type MyHourRecord = {
-  id: string;
-  activityId: string;
-  activityTitle: string;
-  unitName: string;
-  teamName: string | null;
-  source: 'checkin' | 'manual';
-  startedAt: string;
-  endedAt: string;
-  minutes: number;
-  content: string;
+/** The console's record shape (the server presents both alike), less the fields the phone pages do not show. */
+export type MyHourRecord = Omit<HourRecord, 'volunteerId' | 'volunteerName' | 'volunteerNumber' | 'requestedByName' | 'decidedByName' | 'status'> & {
   status: MyHourStatus | string;
-  flags: string[];
-  version: number;
-  previousId: string | null;
-  reason: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  frozen: boolean;
-  createdAt: string;
 };
 
 export type MyHoursPage = {
@@ -39,24 +23,11 @@ export type MyHoursPage = {
   nextLevel: { level: number; minHours: number } | null;
 };
 
-export type MyCertificateStatus = 'requested' | 'issued' | 'rejected' | 'revoked';
+export type MyCertificateStatus = CertificateStatus;
 
-export type MyCertificate = {
-  id: string;
-  number: string | null;
+/** The console's certificate shape (the same presenter), less the fields the phone pages do not show. */
+export type MyCertificate = Omit<Certificate, 'volunteerId' | 'volunteerName' | 'volunteerNumber' | 'requestedByName' | 'status'> & {
   status: MyCertificateStatus | string;
-  periodFrom: string;
-  periodTo: string;
-  purpose: string;
-  issuingUnitName: string;
-  requestedAt: string;
-  decidedAt: string | null;
-  rejectReason: string | null;
-  issuedAt: string | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
-  totalMinutes: number | null;
-  verifyUrl: string | null;
 };
 
 export type Verification = {

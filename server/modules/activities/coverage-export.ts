@@ -1,9 +1,7 @@
 // The plan as files: an .xlsx of a range's activities (with the coverage grid on a second sheet) and a printable
 // A4 landscape monthly calendar (PDF, CJK font embedded). exceljs and pdfkit load on first use (start-up cost).
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import { topicLabel } from '../../../common/activity-topics';
+import { cjkFont } from '../../platform/pdf-fonts';
 import type { ActivityListRow } from './coverage.repo';
 import type { coverageReport } from './coverage.service';
 import { shownStatus } from './coverage.service';
@@ -102,16 +100,6 @@ export async function planXlsx(o: { title: string; activities: ActivityListRow[]
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-let fontCache: Buffer | null = null;
-function cjkFont(): Buffer {
-  if (!fontCache) {
-    const require = createRequire(import.meta.url);
-    const entry = require.resolve('@embedpdf/fonts-sc');
-    fontCache = fs.readFileSync(path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf'));
-  }
-  return fontCache;
 }
 
 const PAGE = { width: 841.89, height: 595.28 };

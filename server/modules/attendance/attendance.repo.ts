@@ -7,17 +7,12 @@ import { sites } from '../../db/schema/network';
 import { attendances, signups, type AttendanceMethod, type SignupStatus } from '../../db/schema/attendance';
 import { serviceRecords } from '../../db/schema/hours';
 import { volunteers } from '../../db/schema/volunteers';
+import type { RecordActivity } from '../hours/hours-record';
+import { recordActivityColumns } from '../hours/hours.repo';
 
 export type AttendanceRow = typeof attendances.$inferSelect;
 
-export type AttendanceActivity = {
-  id: string;
-  title: string;
-  unitId: string;
-  unitCode: string;
-  teamId: string | null;
-  startsAt: Date;
-  endsAt: Date;
+export type AttendanceActivity = RecordActivity & {
   status: ActivityStatus;
   geofenceMeters: number | null;
   siteLat: number | null;
@@ -27,14 +22,7 @@ export type AttendanceActivity = {
 export async function findActivity(db: DbOrTx, id: string): Promise<AttendanceActivity | null> {
   const [row] = await db
     .select({
-      id: activities.id,
-      title: activities.title,
-      unitId: activities.unitId,
-      unitCode: activities.unitCode,
-      teamId: activities.teamId,
-      startsAt: activities.startsAt,
-      endsAt: activities.endsAt,
-      status: activities.status,
+      ...recordActivityColumns,
       geofenceMeters: activities.geofenceMeters,
       siteLat: sites.lat,
       siteLng: sites.lng,

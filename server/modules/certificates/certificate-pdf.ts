@@ -3,26 +3,12 @@
 // handler with contact, number, date), the records as a table over as many pages as needed, a QR code of the
 // public verification URL and, once revoked, a 已撤销 mark on every page. Pure rendering: callers load the data
 // first and never render inside a transaction.
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { CertificateSnapshot } from '../../db/schema/certificates';
+import { cjkFont } from '../../platform/pdf-fonts';
 import { localParts } from '../activities/activity-time';
 
 const loadPdfKit = async () => (await import('pdfkit')).default;
 const loadQr = async () => (await import('qrcode')).default;
-
-// The same embedded CJK font as the activity calendar (server/modules/activities/coverage-export.ts keeps its
-// loader private, so these few lines are repeated here rather than reaching into that module).
-let fontCache: Buffer | null = null;
-function cjkFont(): Buffer {
-  if (!fontCache) {
-    const require = createRequire(import.meta.url);
-    const entry = require.resolve('@embedpdf/fonts-sc');
-    fontCache = fs.readFileSync(path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf'));
-  }
-  return fontCache;
-}
 
 export type CertificatePdfInput = {
   number: string;

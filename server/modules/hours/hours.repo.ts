@@ -10,7 +10,7 @@ import { units } from '../../db/schema/network';
 import { teams } from '../../db/schema/teams';
 import { accounts } from '../../db/schema/accounts';
 import { escapeLike } from '../../platform/policy';
-import type { ServiceRecordRow } from './hours-record';
+import type { RecordActivity, ServiceRecordRow } from './hours-record';
 
 export type RecordJoined = ServiceRecordRow & {
   volunteerName: string;
@@ -149,29 +149,23 @@ export async function updateRecord(db: DbOrTx, id: string, values: Partial<typeo
   await db.update(serviceRecords).set(values).where(eq(serviceRecords.id, id));
 }
 
-export type RecordActivityRow = {
-  id: string;
-  title: string;
-  unitId: string;
-  unitCode: string;
-  teamId: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  status: string;
+export type RecordActivityRow = RecordActivity & { status: string };
+
+/** The activity columns a service record is made from (recordService's RecordActivity) and its status. */
+export const recordActivityColumns = {
+  id: activities.id,
+  title: activities.title,
+  unitId: activities.unitId,
+  unitCode: activities.unitCode,
+  teamId: activities.teamId,
+  startsAt: activities.startsAt,
+  endsAt: activities.endsAt,
+  status: activities.status,
 };
 
 export async function findActivity(db: DbOrTx, id: string): Promise<RecordActivityRow | null> {
   const [row] = await db
-    .select({
-      id: activities.id,
-      title: activities.title,
-      unitId: activities.unitId,
-      unitCode: activities.unitCode,
-      teamId: activities.teamId,
-      startsAt: activities.startsAt,
-      endsAt: activities.endsAt,
-      status: activities.status,
-    })
+    .select(recordActivityColumns)
     .from(activities)
     .where(eq(activities.id, id));
   return row ?? null;

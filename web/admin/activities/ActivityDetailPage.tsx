@@ -2,7 +2,7 @@
 // to published), approve / reject (reviewers of the level above), cancel (with a reason, after a confirmation),
 // poster upload; for the people who run it, the sign-ups and attendance of the day and the check-in screen.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Grid, Image, Input, Modal, Space, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Grid, Image, Space, Tag, Upload } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, EditOutlined, QrcodeOutlined, SendOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { canRun, checkinOpenish, hasDay } from '../activity-day/day-ui';
 import type { ActivityDayFields } from '../../api/activity-day';
 import { formatDateTime } from '../ui/format';
 import { PageState } from '../ui/PageState';
+import { ReasonConfirmModal } from '../ui/ReasonConfirmModal';
 import { ActivityFormDrawer } from './ActivityFormDrawer';
 import { ReviewModal } from './ReviewQueue';
 import { ACTIVITIES_KEY, canManageUnit, canReviewUnit, inZone, PROGRAMMES_KEY, statusColor, THEMES_KEY, timeRange, useActivityLabels } from './activity-ui';
@@ -199,9 +200,8 @@ export function ActivityDetailPage() {
 /** Cancelling needs a reason (people signed up will be told) and a second confirmation. */
 function CancelModal({ activity, onClose }: { activity: ActivityDetail | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const qc = useQueryClient();
-  const [form] = Form.useForm<{ reason: string }>();
   const cancel = useMutation({
     mutationFn: (reason: string) => cancelActivity(activity!.id, reason.trim()),
     onSuccess: () => {
@@ -212,35 +212,19 @@ function CancelModal({ activity, onClose }: { activity: ActivityDetail | null; o
     onError: (err) => void message.error(err.message),
   });
   return (
-    <Modal
+    <ReasonConfirmModal
       open={!!activity}
       title={t('activities.detail.cancelTitle', { title: activity?.title ?? '' })}
       okText={t('activities.detail.cancel')}
-      okButtonProps={{ danger: true }}
       cancelText={t('activities.detail.keep')}
-      confirmLoading={cancel.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          modal.confirm({
-            title: t('activities.detail.cancelConfirm'),
-            content: t('activities.detail.cancelConfirmBody'),
-            okText: t('activities.detail.cancel'),
-            okButtonProps: { danger: true },
-            cancelText: t('activities.detail.keep'),
-            onOk: () => cancel.mutateAsync(v.reason),
-          })
-        }
-      >
-        <Form.Item name="reason" label={t('activities.detail.cancelReason')} rules={[{ required: true, whitespace: true, message: t('activities.detail.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      reasonLabel={t('activities.detail.cancelReason')}
+      reasonRequired={t('activities.detail.reasonRequired')}
+      maxLength={500}
+      confirmTitle={t('activities.detail.cancelConfirm')}
+      confirmBody={t('activities.detail.cancelConfirmBody')}
+      pending={cancel.isPending}
+      onConfirm={(reason) => cancel.mutateAsync(reason)}
+      onClose={onClose}
+    />
   );
 }

@@ -2,7 +2,7 @@
 // place; the organizer adds a registered volunteer, cancels a sign-up (a reason and a second confirmation; the
 // waiting list moves up on the server) and downloads the whole list as a spreadsheet.
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { ActivityDetail } from '../../api/activities';
 import { activityDayPaths, cancelSignup, getActivityCounts, listSignups, signupKinds, signupStatuses, type SignupStatus, type StaffSignup } from '../../api/activity-day';
 import { CursorTable } from '../ui/CursorTable';
 import { formatDateTime } from '../ui/format';
+import { ReasonConfirmModal } from '../ui/ReasonConfirmModal';
 import { useCursorList } from '../ui/use-cursor-pages';
 import { AddVolunteerModal } from './AddVolunteerModal';
 import { countsKey, DAY_KEY, formatMinutes, signupsKey, signupStatusColor } from './day-ui';
@@ -131,9 +132,8 @@ export function SignupsPanel({ activity, canEdit }: Props) {
 /** A staff cancellation needs a reason (the person is told) and a second confirmation; it works at any time. */
 function CancelSignupModal({ activityId, signup, onClose }: { activityId: string; signup: StaffSignup | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const qc = useQueryClient();
-  const [form] = Form.useForm<{ reason: string }>();
   const cancel = useMutation({
     mutationFn: (reason: string) => cancelSignup(activityId, signup!.id, reason.trim()),
     onSuccess: () => {
@@ -145,35 +145,19 @@ function CancelSignupModal({ activityId, signup, onClose }: { activityId: string
   });
   const confirmBody = (s: SignupStatus) => (s === 'confirmed' ? t('activityDay.signups.cancelConfirmBody') : t('activityDay.signups.cancelConfirmBodyWaitlist'));
   return (
-    <Modal
+    <ReasonConfirmModal
       open={!!signup}
       title={t('activityDay.signups.cancelTitle', { name: signup?.name ?? '' })}
       okText={t('activityDay.signups.cancel')}
-      okButtonProps={{ danger: true }}
       cancelText={t('activityDay.signups.keep')}
-      confirmLoading={cancel.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          modal.confirm({
-            title: t('activityDay.signups.cancelConfirm', { name: signup?.name ?? '' }),
-            content: signup ? confirmBody(signup.status) : '',
-            okText: t('activityDay.signups.cancel'),
-            okButtonProps: { danger: true },
-            cancelText: t('activityDay.signups.keep'),
-            onOk: () => cancel.mutateAsync(v.reason),
-          })
-        }
-      >
-        <Form.Item name="reason" label={t('activityDay.signups.reason')} rules={[{ required: true, whitespace: true, message: t('activityDay.signups.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      reasonLabel={t('activityDay.signups.reason')}
+      reasonRequired={t('activityDay.signups.reasonRequired')}
+      maxLength={200}
+      confirmTitle={t('activityDay.signups.cancelConfirm', { name: signup?.name ?? '' })}
+      confirmBody={signup ? confirmBody(signup.status) : ''}
+      pending={cancel.isPending}
+      onConfirm={(reason) => cancel.mutateAsync(reason)}
+      onClose={onClose}
+    />
   );
 }

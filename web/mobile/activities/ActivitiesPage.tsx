@@ -3,13 +3,13 @@
 // heading per date, and "加载更多" for the next page (keyset cursor). No sign-in. Large type for elderly readers.
 // Each card opens the activity's own page (/m/activities/:id).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Tag } from 'antd-mobile';
+import { Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { listPublicActivities, type PublicActivity } from '../../api/mobile-activities';
 import { searchStations, type StationChoice } from '../../api/mobile-volunteer';
 import { MobileHeader } from '../MobileHeader';
 import { Link } from '../volunteer/navigation';
-import { LoadFailed, Loading } from '../volunteer/page-states';
+import { LoadFailed, LoadMore, Loading } from '../volunteer/page-states';
 import { apiFilter, filtersFromSearch, searchOf, type Filters } from './activity-filters';
 import { dayLabel, localDate, placeOf, timeRange, topicText } from './activity-format';
 import { FilterBar } from './FilterBar';
@@ -84,18 +84,7 @@ export function ActivitiesPage() {
         {list.kind === 'failed' && <LoadFailed message={list.message} onRetry={() => setAttempt((n) => n + 1)} />}
         {list.kind === 'ok' && list.items.length === 0 && <p className="wm-card wm-act-empty">{t('activities.empty')}</p>}
         {list.kind === 'ok' && list.items.length > 0 && <ActivityDays items={list.items} />}
-        {list.kind === 'ok' && list.nextCursor && (
-          <div className="wm-form-actions">
-            {list.more === 'failed' && (
-              <p className="wm-alert" role="alert">
-                {t('failed.body')}
-              </p>
-            )}
-            <Button block size="large" loading={list.more === 'loading'} onClick={loadMore}>
-              {list.more === 'failed' ? t('retry') : t('activities.loadMore')}
-            </Button>
-          </div>
-        )}
+        {list.kind === 'ok' && list.nextCursor && <LoadMore more={list.more} label={t('activities.loadMore')} onLoad={loadMore} />}
         {list.kind === 'ok' && !list.nextCursor && list.items.length > 0 && <p className="wm-act-end">{t('activities.noMore')}</p>}
       </main>
       <footer className="wm-footer">{t('platform')}</footer>

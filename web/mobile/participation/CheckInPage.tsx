@@ -54,7 +54,7 @@ function position(fresh: boolean): Promise<Coords> {
 }
 
 export function CheckInPage({ code }: { code: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const parsed = parseCheckinCode(code);
   const mode = parsed?.mode ?? 'in';
   const [key] = useState(newIdempotencyKey);
@@ -77,7 +77,7 @@ export function CheckInPage({ code }: { code: string | null }) {
     }
     setState({ kind: 'working' });
     try {
-      const result = await checkIn({ code, ...coords.current }, key, i18n.language);
+      const result = await checkIn({ code, ...coords.current }, key);
       setState({ kind: 'done', result });
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err));

@@ -6,7 +6,7 @@ import { Button, Input, Result } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { MOBILE_PATTERN } from '../../../common/mobile';
 import { bookActivity, type NewBooking, type ParticipationActivity } from '../../api/mobile-participation';
-import { errorMessage, Field, fieldErrorsOf, type FieldErrors } from '../volunteer/form-parts';
+import { errorMessage, Field, fieldErrorsOf, PhoneInput, type FieldErrors } from '../volunteer/form-parts';
 import { Link } from '../volunteer/navigation';
 import { icsDataUrl } from './calendar';
 import { dateTime, isOpen } from './format';
@@ -69,17 +69,7 @@ export function CitizenBooking({ activity: a, onBooked }: { activity: Participat
             <Input id="bk-name" className="wm-input" autoComplete="name" maxLength={20} placeholder={t('participation.booking.namePlaceholder')} value={name} onChange={setName} />
           </Field>
           <Field id="bk-phone" label={t('participation.booking.phone')} error={errors.phone} hint={t('participation.booking.phoneHint')}>
-            <Input
-              id="bk-phone"
-              className="wm-input"
-              type="tel"
-              inputMode="numeric"
-              autoComplete="tel"
-              maxLength={11}
-              placeholder={t('participation.booking.phonePlaceholder')}
-              value={phone}
-              onChange={(v) => setPhone(v.replace(/\D/g, ''))}
-            />
+            <PhoneInput id="bk-phone" placeholder={t('participation.booking.phonePlaceholder')} value={phone} onChange={setPhone} />
           </Field>
           {general && (
             <div className="wm-alert" role="alert">

@@ -5,7 +5,7 @@ import { Button, Segmented, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { listMySignups, type ActivityLite, type MySignup } from '../../api/mobile-participation';
 import { Link, navigate } from '../volunteer/navigation';
-import { LoadFailed, Loading } from '../volunteer/page-states';
+import { LoadFailed, LoadMore, Loading } from '../volunteer/page-states';
 import { VolunteerFrame } from '../volunteer/VolunteerFrame';
 import { placeText, signupStatusText, STATUS_COLOR, whenText } from './format';
 import './participation.css';
@@ -92,18 +92,7 @@ function MyActivities() {
           ))}
         </ul>
       )}
-      {list.kind === 'ok' && list.nextCursor && (
-        <div className="wm-form-actions">
-          {list.more === 'failed' && (
-            <p className="wm-alert" role="alert">
-              {t('failed.body')}
-            </p>
-          )}
-          <Button block size="large" loading={list.more === 'loading'} onClick={loadMore}>
-            {list.more === 'failed' ? t('retry') : t('participation.loadMore')}
-          </Button>
-        </div>
-      )}
+      {list.kind === 'ok' && list.nextCursor && <LoadMore more={list.more} label={t('participation.loadMore')} onLoad={loadMore} />}
       {list.kind === 'ok' && !list.nextCursor && list.items.length > 0 && <p className="wm-pa-end">{t('participation.noMore')}</p>}
     </div>
   );

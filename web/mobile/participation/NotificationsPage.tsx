@@ -6,7 +6,7 @@ import { Button, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { listNotifications, markNotificationsRead, type Notification } from '../../api/mobile-participation';
 import { navigate, safeNext } from '../volunteer/navigation';
-import { LoadFailed, Loading } from '../volunteer/page-states';
+import { LoadFailed, LoadMore, Loading } from '../volunteer/page-states';
 import { VolunteerFrame } from '../volunteer/VolunteerFrame';
 import { dateTime } from './format';
 import './participation.css';
@@ -118,18 +118,7 @@ function Notifications() {
           ))}
         </ul>
       )}
-      {list.nextCursor && (
-        <div className="wm-form-actions">
-          {list.more === 'failed' && (
-            <p className="wm-alert" role="alert">
-              {t('failed.body')}
-            </p>
-          )}
-          <Button block size="large" loading={list.more === 'loading'} onClick={loadMore}>
-            {list.more === 'failed' ? t('retry') : t('participation.loadMore')}
-          </Button>
-        </div>
-      )}
+      {list.nextCursor && <LoadMore more={list.more} label={t('participation.loadMore')} onLoad={loadMore} />}
     </div>
   );
 }

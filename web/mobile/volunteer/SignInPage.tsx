@@ -5,7 +5,7 @@ import { Button, Input, Segmented } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { signInVolunteer } from '../../api/mobile-volunteer';
 import { MobileHeader } from '../MobileHeader';
-import { CODE_RE, Field, OtpButton, errorMessage, fieldErrorsOf, type FieldErrors } from './form-parts';
+import { CODE_RE, Field, OtpButton, PhoneInput, errorMessage, fieldErrorsOf, type FieldErrors } from './form-parts';
 import { MOBILE_PATTERN } from '../../../common/mobile';
 import { setMe } from './my-volunteer';
 import { navigate, safeNext } from './navigation';
@@ -76,17 +76,7 @@ export function SignInPage({ next }: { next: string | null }) {
             ]}
           />
           <Field id="si-phone" label={t('volunteer.form.phone')} error={errors.phone}>
-            <Input
-              id="si-phone"
-              className="wm-input"
-              type="tel"
-              inputMode="numeric"
-              autoComplete="tel"
-              maxLength={11}
-              placeholder={t('volunteer.form.phonePlaceholder')}
-              value={phone}
-              onChange={(v) => setPhone(v.replace(/\D/g, ''))}
-            />
+            <PhoneInput id="si-phone" placeholder={t('volunteer.form.phonePlaceholder')} value={phone} onChange={setPhone} />
           </Field>
           {mode === 'code' ? (
             <Field id="si-code" label={t('volunteer.form.code')} error={errors.code} hint={sent ? t('volunteer.signIn.codeSentIfRegistered') : undefined}>

@@ -1,8 +1,8 @@
-// Small building blocks of the volunteer forms: a labelled field with its error under it, the one-time-code
-// button with its countdown, and the translation of server errors into messages at the right field.
+// Small building blocks of the volunteer forms: a labelled field with its error under it, the mobile-number input,
+// the one-time-code button with its countdown, and the translation of server errors into messages at the right field.
 import './antd-react19';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button } from 'antd-mobile';
+import { Button, Input } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { requestOtp, type OtpPurpose } from '../../api/mobile-volunteer';
@@ -49,6 +49,23 @@ export function ChoiceGroup(props: { id: string; label: ReactNode; error?: strin
         </div>
       )}
     </div>
+  );
+}
+
+/** A mobile number: the phone's number pad, digits only (spaces and dashes typed or pasted are dropped), 11 at most. */
+export function PhoneInput(props: { id: string; placeholder: string; value: string; onChange: (digits: string) => void }) {
+  return (
+    <Input
+      id={props.id}
+      className="wm-input"
+      type="tel"
+      inputMode="numeric"
+      autoComplete="tel"
+      maxLength={11}
+      placeholder={props.placeholder}
+      value={props.value}
+      onChange={(v) => props.onChange(v.replace(/\D/g, ''))}
+    />
   );
 }
 

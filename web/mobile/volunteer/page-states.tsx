@@ -1,4 +1,5 @@
-// What a mobile page shows while it loads or when loading failed, and the words for a volunteer's status.
+// What a mobile page shows while it loads or when loading failed, the "load more" button under a paged list, and
+// the words for a volunteer's status.
 import './antd-react19';
 import { Button, DotLoading, Result } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,23 @@ export function LoadFailed({ onRetry, message }: { onRetry: () => void; message?
           {t('retry')}
         </Button>
       </div>
+    </div>
+  );
+}
+
+/** Under a list with a next page: the button (a retry after a failed page, with the failure above it). */
+export function LoadMore({ more, label, onLoad }: { more: 'idle' | 'loading' | 'failed'; label: string; onLoad: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="wm-form-actions">
+      {more === 'failed' && (
+        <p className="wm-alert" role="alert">
+          {t('failed.body')}
+        </p>
+      )}
+      <Button block size="large" loading={more === 'loading'} onClick={onLoad}>
+        {more === 'failed' ? t('retry') : label}
+      </Button>
     </div>
   );
 }

@@ -1,10 +1,8 @@
 // 文明码 files: a site's QR code as SVG or PNG, and an A4 PDF with one poster per site for printing.
 // The QR encodes the site's public URL (PUBLIC_BASE_URL/c/<token>); nothing here touches the database.
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import type QRCodeModule from 'qrcode';
 import { siteKindLabel } from '../../../common/network';
+import { cjkFont } from '../../platform/pdf-fonts';
 
 // Medium error correction survives a scuffed poster while keeping modules large enough to scan from afar.
 const QR_OPTIONS = { errorCorrectionLevel: 'M' as const, margin: 2 };
@@ -35,17 +33,6 @@ export function safeFileName(s: string): string {
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 80) || 'file';
 }
 
-// The CJK font ships in an npm package; resolve it through the package so any install layout works.
-let fontCache: Buffer | null = null;
-function cjkFont(): Buffer {
-  if (!fontCache) {
-    const require = createRequire(import.meta.url);
-    const entry = require.resolve('@embedpdf/fonts-sc');
-    const file = path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf');
-    fontCache = fs.readFileSync(file);
-  }
-  return fontCache;
-}
 
 export type PosterSite = { name: string; kind: string; unitName: string; address: string; url: string };
 

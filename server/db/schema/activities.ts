@@ -1,7 +1,7 @@
 // The list mode (清单模式): programme lists per topic and platform, the center's monthly themes, and the
 // activities units hold (one-off or as a weekly series), reviewed by the level above when a unit's settings ask.
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, timestamp, uuid, index, uniqueIndex, boolean, customType, check } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, timestamp, uuid, index, uniqueIndex, boolean, customType, check, date, primaryKey } from 'drizzle-orm/pg-core';
 import { units, sites } from './network';
 import { teams } from './teams';
 
@@ -136,3 +136,27 @@ export const activityPosters = pgTable('activity_posters', {
   data: bytea('data').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// Counted activities (published, running or finished) per organizing unit and local week (Monday), and per unit,
+// local month and theme, kept by a trigger on activities (migration 0009) so the coverage report reads a few
+// thousand counts instead of grouping a year of activities on every request.
+export const activityWeekCounts = pgTable(
+  'activity_week_counts',
+  {
+    unitCode: text('unit_code').notNull(),
+    week: date('week', { mode: 'string' }).notNull(),
+    activities: integer('activities').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.week] }), index('activity_week_counts_week_idx').using('btree', sql`${t.unitCode} text_pattern_ops`, t.week)],
+);
+
+export const activityThemeMonths = pgTable(
+  'activity_theme_months',
+  {
+    unitCode: text('unit_code').notNull(),
+    month: text('month').notNull(),
+    themeId: uuid('theme_id').notNull(),
+    activities: integer('activities').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.month, t.themeId] }), index('activity_theme_months_scope_idx').using('btree', sql`${t.unitCode} text_pattern_ops`, t.month)],
+);

@@ -56,6 +56,9 @@ export const serviceRecords = pgTable(
     index('service_records_activity_idx').on(t.activityId),
     index('service_records_team_idx').on(t.teamId, t.startedAt),
     index('service_records_attendance_idx').on(t.attendanceId),
+    // The staff list's order (newest service first, read backwards) for any scope, and the review queue.
+    index('service_records_time_idx').on(t.startedAt, t.id),
+    index('service_records_pending_idx').on(t.startedAt, t.id).where(sql`${t.status} = 'pending'`),
     // One open correction per record at a time.
     uniqueIndex('service_records_pending_correction_uq').on(t.previousId).where(sql`${t.status} = 'pending'`),
     check('service_records_minutes_ck', sql`${t.minutes} > 0 and ${t.minutes} <= 1440`),

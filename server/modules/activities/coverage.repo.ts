@@ -1,6 +1,6 @@
 // Queries of the coverage report. Each answer is one statement over the whole subtree: weeks and months come
-// from generate_series and are joined to per-(unit, week) counts, so a district of 122 stations × 53 weeks costs
-// one indexed range scan of activities and one hash join, never a round trip per unit.
+// from generate_series and are joined to the per-(unit, week) and per-(unit, month, theme) counts a trigger keeps,
+// so a district of 122 stations × 53 weeks reads a few thousand counts, whatever the number of activities.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { rowsOf } from '../../db/client';
@@ -48,19 +48,14 @@ export async function coverageGrid(
       join monthly_themes t on t.month = mo.month
       join units c on c.id = t.unit_id and c.code = ${o.rootCode}
     ),
-    act as (
-      select a.unit_code, a.starts_at, a.theme_id from activities a
-      where ${subtree(sql`a.unit_code`, o.code)} and a.status in ${counted}
-        and a.starts_at >= least(${localMidnight(o.firstMonday)}, ${localMidnight(o.firstMonth)})
-        and a.starts_at < greatest(${localMidnight(o.lastMonday)} + interval '7 days', ${localMidnight(o.lastMonth)} + interval '1 month')
-    ),
+    -- Counts kept by the activities_counts trigger (migration 0009): weeks with activities, themed months.
     aw as (
-      select unit_code, date_trunc('week', starts_at at time zone 'Asia/Shanghai')::date as ws, count(*)::int as n
-      from act group by 1, 2
+      select unit_code, week as ws, activities as n from activity_week_counts
+      where ${subtree(sql`unit_code`, o.code)} and week between ${o.firstMonday}::date and ${o.lastMonday}::date and activities > 0
     ),
     am as (
-      select distinct act.unit_code, th.month from act join th on th.theme_id = act.theme_id
-      where to_char(act.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = th.month
+      select distinct m.unit_code, th.month from activity_theme_months m join th on th.theme_id = m.theme_id and th.month = m.month
+      where ${subtree(sql`m.unit_code`, o.code)} and m.activities > 0
     ),
     gw as (
       select u.code, array_agg(coalesce(aw.n, 0) order by wk.ws) as weeks

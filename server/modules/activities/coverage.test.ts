@@ -213,4 +213,23 @@ describe('exports', () => {
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.headers['content-disposition']).toContain('calendar-2024-05.pdf');
   });
+
+  it('follows activities as they are cancelled, moved to another week or another unit (the kept counts)', async () => {
+    const weeks = async () => {
+      const r: Report = (await district.get(`/api/coverage?unit=${ids['330303001']}&from=2023-03-06&to=2023-03-19`)).json();
+      return { one: rowOf(r, '330303001001').weekCounts, two: rowOf(r, '330303001002').weekCounts };
+    };
+    const a = await activity('330303001001', '2023-03-08', '计数 甲', 'published');
+    const b = await activity('330303001001', '2023-03-09', '计数 乙', 'published');
+    expect(await weeks()).toEqual({ one: [2, 0], two: [0, 0] });
+
+    await t.database.db.execute(sql`update activities set status = 'cancelled' where id = ${a}`);
+    expect((await weeks()).one).toEqual([1, 0]);
+    await t.database.db.execute(sql`update activities set starts_at = starts_at + interval '7 days', ends_at = ends_at + interval '7 days' where id = ${b}`);
+    expect((await weeks()).one).toEqual([0, 1]);
+    await t.database.db.execute(sql`update activities set unit_id = ${ids['330303001002']}, unit_code = '330303001002' where id = ${b}`);
+    expect(await weeks()).toEqual({ one: [0, 0], two: [0, 1] });
+    await t.database.db.execute(sql`delete from activities where id in (${a}, ${b})`);
+    expect(await weeks()).toEqual({ one: [0, 0], two: [0, 0] });
+  });
 });

@@ -37,6 +37,21 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   });
 }
 
+/** A phone already signed in as a volunteer (the sign-in page itself is tested in mobile-volunteer.test.ts). */
+export async function volunteerPhone(browser: Browser, phone: string, password = DEMO_PASSWORD): Promise<BrowserContext> {
+  const res = await fetch(`${baseUrl()}/api/volunteer-auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password }),
+  });
+  if (!res.ok) throw new Error(`volunteer sign-in as ${phone} failed: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const eq = cookie.indexOf('=');
+  const context = await phoneContext(browser);
+  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: baseUrl(), httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
 /** Signs in through the console's sign-in page and waits for the signed-in frame. */
 export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/admin/');

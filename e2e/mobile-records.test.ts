@@ -2,8 +2,8 @@
 // certificate. Staff work (an activity, two approved records, issuing and revoking the certificate) goes through
 // the staff API as the district admin would do it in the console.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiSession, baseUrl, demo, DEMO_PASSWORD, launchBrowser, phoneContext, type SiteRow } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { apiSession, demo, launchBrowser, phoneContext, type SiteRow, volunteerPhone } from './browser';
 
 const VOLUNTEER = '13900000001';
 const OFFSET_MS = 8 * 3600_000; // Asia/Shanghai
@@ -26,20 +26,6 @@ function duration(minutes: number): string {
 const localInput = (d: Date) => new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 16);
 const localDay = (d: Date) => new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
-/** A phone already signed in as the demo volunteer (the sign-in page itself is tested in mobile-volunteer.test.ts). */
-async function volunteerPhone(): Promise<BrowserContext> {
-  const res = await fetch(`${baseUrl()}/api/volunteer-auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: VOLUNTEER, password: DEMO_PASSWORD }),
-  });
-  expect(res.ok, `volunteer sign-in: ${res.status}`).toBe(true);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const eq = cookie.indexOf('=');
-  const context = await phoneContext(browser);
-  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: baseUrl(), httpOnly: true, sameSite: 'Lax' }]);
-  return context;
-}
 
 const noWiderThanPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
@@ -82,7 +68,7 @@ describe('hours and certificates on the phone', () => {
     expect(standing.totalMinutes).toBeGreaterThanOrEqual(90);
 
     // The profile shows the total and leads to the hours page.
-    const context = await volunteerPhone();
+    const context = await volunteerPhone(browser, VOLUNTEER);
     const page = await context.newPage();
     await page.goto('/m/me');
     await page.getByRole('heading', { level: 1, name: '我的资料' }).waitFor();
@@ -205,7 +191,7 @@ describe('hours and certificates on the phone', () => {
   });
 
   test('the profile offers a calendar link to copy, and a new one', async () => {
-    const context = await volunteerPhone();
+    const context = await volunteerPhone(browser, VOLUNTEER);
     const page = await context.newPage();
     await page.goto('/m/me');
     await page.getByText('订阅日历', { exact: true }).click();

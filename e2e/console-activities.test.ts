@@ -75,6 +75,17 @@ test('a station admin creates a weekly series of three activities and sees them 
     expect(text).toContain('每周活动');
   }
 
+  // 导出 XLSX takes the list's filters: a spreadsheet of what the list shows.
+  const exportHref = await page.getByRole('link', { name: /导出 XLSX/ }).getAttribute('href');
+  expect(exportHref).toContain(`unit=${unitId}`);
+  const sheet = await page.evaluate(async (u) => {
+    const r = await fetch(u!);
+    return { status: r.status, type: r.headers.get('content-type') ?? '', size: (await r.arrayBuffer()).byteLength };
+  }, exportHref);
+  expect(sheet.status).toBe(200);
+  expect(sheet.type).toContain('spreadsheetml');
+  expect(sheet.size).toBeGreaterThan(1000);
+
   // The API agrees: one series of three Saturdays.
   const asStation = await apiSession(demo.station);
   const listed = await asStation<{ items: { title: string; seriesId: string | null; startsAt: string }[] }>(`/api/activities?q=${encodeURIComponent(title)}`);

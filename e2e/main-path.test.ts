@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiSession, demo, launchBrowser, signedInPage, type TreeUnit, volunteerPhone } from './browser';
 
-const VOLUNTEER = '13900000001'; // 方宇哲, the demo volunteer (README)
+const VOLUNTEER = '13900000001'; // 谷宇哲, the demo volunteer (README)
 const MINUTE = 60_000;
 const localDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 

@@ -69,6 +69,15 @@ describe('activities on the phone', () => {
     expect(size).toBeGreaterThanOrEqual(18);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
+    // It offers the site's calendar feed, which holds this activity.
+    const feed = await week.getByRole('link', { name: '添加到手机日历' }).getAttribute('href');
+    const ics = await page.evaluate(async (u) => {
+      const r = await fetch(u!);
+      return { type: r.headers.get('content-type') ?? '', body: await r.text() };
+    }, feed);
+    expect(ics.type).toContain('text/calendar');
+    expect(ics.body).toContain(title);
+
     // The section links to the full list.
     await week.getByRole('link', { name: '查看全部近期活动' }).click();
     await page.getByRole('heading', { level: 1, name: '近期活动' }).waitFor();

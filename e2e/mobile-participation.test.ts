@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiSession, DEMO_PASSWORD, demo, launchBrowser, phoneContext, type SiteRow } from './browser';
 
-const VOLUNTEER_PHONE = '13900000001'; // 方宇哲, the demo volunteer (README)
+const VOLUNTEER_PHONE = '13900000001'; // 谷宇哲, the demo volunteer (README)
 
 let browser: Browser;
 let volunteerPage: Page | null = null;

@@ -88,6 +88,7 @@ export const activityPaths = {
   themes: '/api/themes',
   theme: (month: string) => `/api/themes/${month}`,
   activities: '/api/activities',
+  activitiesXlsx: '/api/activities.xlsx',
   reviewQueue: '/api/activities/review-queue',
   activity: (id: string) => `/api/activities/${id}`,
   activityAction: (id: string, action: 'submit' | 'review' | 'cancel') => `/api/activities/${id}/${action}`,

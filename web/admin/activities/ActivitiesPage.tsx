@@ -3,11 +3,11 @@
 // /activities/:id/checkin its check-in screen.
 import { useState } from 'react';
 import { Button, Card, DatePicker, Input, Segmented, Select, Space, Tabs, Tag } from 'antd';
-import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DownloadOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import dayjs from 'dayjs';
-import { api } from '../../api/client';
+import { api, withQuery } from '../../api/client';
 import type { Page } from '../../api/types';
 import { activityPaths, activityStatuses, type ActivityRow } from '../../api/activities';
 import { useSignedIn } from '../auth/use-me';
@@ -155,6 +155,10 @@ function ActivityList({
             style={{ width: 240 }}
           />
         )}
+        {/* The same filters as the list, every page (up to 10,000 activities). */}
+        <Button icon={<DownloadOutlined />} href={withQuery(activityPaths.activitiesXlsx, query)} target="_blank" rel="noopener">
+          {t('activities.exportXlsx')}
+        </Button>
         {filters.series && (
           <Tag closable onClose={() => setFilter('series', undefined)} color="blue">
             {t('activities.seriesOnly')}

@@ -2,7 +2,7 @@
 // join requests. Staff in scope and the team's own leaders see it; what each may do comes from team.canEdit.
 import { useState } from 'react';
 import { Alert, App, Avatar, Button, Card, Descriptions, Space, Tag, Upload } from 'antd';
-import { ArrowLeftOutlined, ClusterOutlined, EditOutlined, QrcodeOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, ClusterOutlined, EditOutlined, QrcodeOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -96,6 +96,10 @@ export function TeamDetailPage() {
           <Space wrap>
             <Button icon={<QrcodeOutlined />} onClick={() => setShowCode(true)} disabled={tm.status !== 'active'}>
               {t('teams.qr.short')}
+            </Button>
+            {/* The team's published activities as an iCalendar feed members can subscribe to. */}
+            <Button icon={<CalendarOutlined />} href={`/api/calendars/teams/${encodeURIComponent(tm.id)}.ics`} target="_blank" rel="noopener">
+              {t('teams.detail.calendar')}
             </Button>
             {tm.canEdit && (
               <>

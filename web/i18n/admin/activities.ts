@@ -2,6 +2,7 @@
 const zh = {
   create: '新建活动',
   searchPlaceholder: '搜索活动名称、地点',
+  exportXlsx: '导出 XLSX',
   filterUnit: '组织单位（含下级）',
   dateRange: '活动日期范围',
   rangeFromToday: '今天起',
@@ -154,6 +155,7 @@ export const activitiesText: { zh: typeof zh; en: typeof zh } = {
   en: {
     create: 'New activity',
     searchPlaceholder: 'Search title or place',
+  exportXlsx: 'Export XLSX',
     filterUnit: 'Organizing unit (and below)',
     dateRange: 'Date range',
     rangeFromToday: 'From today',

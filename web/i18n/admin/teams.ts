@@ -35,6 +35,7 @@ const zh = {
   memberStatus: { pending: '待审核', active: '在队', rejected: '已拒绝', left: '已退出', removed: '已移除' },
   detail: {
     back: '返回队伍列表',
+    calendar: '活动日历（iCal）',
     uploadLogo: '上传队徽',
     logoUploaded: '队徽已更新',
     logoTooLarge: '队徽图片不能超过 1 MB',
@@ -152,6 +153,7 @@ const en: typeof zh = {
   memberStatus: { pending: 'Pending', active: 'Member', rejected: 'Rejected', left: 'Left', removed: 'Removed' },
   detail: {
     back: 'Back to the teams',
+    calendar: 'Activity calendar (iCal)',
     uploadLogo: 'Upload logo',
     logoUploaded: 'Logo updated',
     logoTooLarge: 'The logo must be at most 1 MB',

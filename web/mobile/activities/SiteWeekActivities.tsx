@@ -32,7 +32,8 @@ const title = { fontSize: 19, fontWeight: 600, lineHeight: 1.4, margin: '2px 0 4
 // Each row opens the activity's page (sign-up, booking); the whole row is the target, for unsteady fingers.
 const open = { display: 'block', color: 'inherit', textDecoration: 'none' } as const;
 
-export function SiteWeekActivities({ state, reload }: { state: SiteWeekState; reload: () => void }) {
+/** `calendarUrl`: the site's iCalendar feed, offered so people can keep its activities in their phone's calendar. */
+export function SiteWeekActivities({ state, reload, calendarUrl }: { state: SiteWeekState; reload: () => void; calendarUrl?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -75,6 +76,11 @@ export function SiteWeekActivities({ state, reload }: { state: SiteWeekState; re
       <Link to="/m/activities" className="wm-link-button" style={{ display: 'inline-block', paddingLeft: 0 }}>
         {t('activities.more')}
       </Link>
+      {calendarUrl && (
+        <a href={calendarUrl} className="wm-link-button" style={{ display: 'inline-block' }}>
+          {t('activities.addCalendar')}
+        </a>
+      )}
     </section>
   );
 }

@@ -24,7 +24,7 @@ export function CivicSitePage({ token }: { token: string }) {
             <span>{t('loading')}</span>
           </div>
         )}
-        {state.kind === 'ok' && <SiteDetails site={state.site} week={week} />}
+        {state.kind === 'ok' && <SiteDetails site={state.site} week={week} token={token} />}
         {state.kind === 'replaced' && (
           <Result
             status="warning"
@@ -64,7 +64,7 @@ export function CivicSitePage({ token }: { token: string }) {
   );
 }
 
-function SiteDetails({ site, week }: { site: PublicSite; week: { state: SiteWeekState; reload: () => void } }) {
+function SiteDetails({ site, week, token }: { site: PublicSite; week: { state: SiteWeekState; reload: () => void }; token: string }) {
   const { t } = useTranslation();
   const dash = t('site.notProvided');
   // "永中街道 · 永昌社区新时代文明实践站": the street once, then the unit without repeating it.
@@ -113,7 +113,7 @@ function SiteDetails({ site, week }: { site: PublicSite; week: { state: SiteWeek
         </dl>
       </section>
 
-      <SiteWeekActivities state={week.state} reload={week.reload} />
+      <SiteWeekActivities state={week.state} reload={week.reload} calendarUrl={`/api/calendars/sites/${encodeURIComponent(token)}.ics`} />
 
       {site.intro && (
         <section className="wm-card" aria-labelledby="wm-intro">

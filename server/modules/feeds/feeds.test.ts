@@ -165,10 +165,12 @@ describe('activities.xlsx', () => {
     expect((await sheet(vol, '')).rows).toBe(0);
   });
 
+  // Times in whole minutes, as the app writes them (JavaScript dates carry milliseconds; the list's cursor too).
   it('goes through every page of the list', async () => {
     const unit = await one<{ id: string }>(sql`select id from units where code = '330303001002'`);
     await t.database.db.execute(sql`insert into activities (title, topic, unit_id, unit_code, starts_at, ends_at, status)
-      select '批量活动' || g, 'culture_life', ${unit.id}, '330303001002', now() + g * interval '1 hour', now() + g * interval '1 hour' + interval '30 minutes', 'published'
+      select '批量活动' || g, 'culture_life', ${unit.id}, '330303001002', date_trunc('minute', now()) + g * interval '1 hour',
+        date_trunc('minute', now()) + g * interval '1 hour' + interval '30 minutes', 'published'
       from generate_series(1, 1205) g`);
     const all = await sheet(yongzhong, `?q=${encodeURIComponent('批量活动')}`);
     expect(all.rows).toBe(1205);

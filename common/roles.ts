@@ -33,7 +33,8 @@ export type Action =
   | 'hours.manage' // approve / reject / enter / correct service records of activities in scope; check people in by hand
   | 'star.manage' // confirm volunteers' star levels (volunteers whose home unit is in scope)
   | 'star.configure' // set the star level thresholds (district-wide configuration)
-  | 'certificate.issue'; // approve, reject and revoke service record certificates; read the register
+  | 'certificate.issue' // approve, reject and revoke service record certificates; read the register
+  | 'menu.manage'; // write and publish the service menu items of units in scope
 
 export const actionRoles: Record<Action, readonly Role[]> = {
   'network.read': staffRoles,
@@ -59,6 +60,7 @@ export const actionRoles: Record<Action, readonly Role[]> = {
   'star.manage': staffRoles,
   'star.configure': ['district_admin'],
   'certificate.issue': staffRoles,
+  'menu.manage': staffRoles,
 };
 
 /** A role on `grantCode` covers `targetCode` when the target is that unit or lies under it. */

@@ -28,6 +28,7 @@ import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { hoursRoutes } from './modules/hours/hours.routes';
 import { certificatesRoutes } from './modules/certificates/certificates.routes';
 import { feedsRoutes } from './modules/feeds/feeds.routes';
+import { menuRoutes } from './modules/menu/menu.routes';
 import { notifier, type Notifier } from './platform/notify';
 import { startJobs } from './platform/jobs';
 import { appJobs } from './jobs';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(hoursRoutes, moduleDeps);
   await app.register(certificatesRoutes, moduleDeps);
   await app.register(feedsRoutes, moduleDeps);
+  await app.register(menuRoutes, moduleDeps);
   await app.register(webRoutes, moduleDeps);
   if (deps.jobs) {
     const stop = startJobs(appJobs(moduleDeps), clock, app.log);

@@ -16,6 +16,7 @@ import { attendanceMatrix } from '../modules/attendance/attendance.matrix';
 import { hoursMatrix } from '../modules/hours/hours.matrix';
 import { certificatesMatrix } from '../modules/certificates/certificates.matrix';
 import { feedsMatrix } from '../modules/feeds/feeds.matrix';
+import { menuMatrix } from '../modules/menu/menu.matrix';
 
 const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatrix, ...volunteersMatrix, ...teamsMatrix, ...rosterMatrix, ...trainingMatrix, ...activitiesMatrix,
   ...signupsMatrix,
@@ -23,6 +24,7 @@ const entries: MatrixEntry[] = [...accountsMatrix, ...networkMatrix, ...webMatri
   ...hoursMatrix,
   ...certificatesMatrix,
   ...feedsMatrix,
+  ...menuMatrix,
 ];
 let t: TestContext;
 let ctx: MatrixCtx;

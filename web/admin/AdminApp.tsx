@@ -34,6 +34,7 @@ const CoveragePage = lazy(() => import('./activities/CoveragePage').then((m) => 
 const HoursPage = lazy(() => import('./hours/HoursPage').then((m) => ({ default: m.HoursPage })));
 const StarsPage = lazy(() => import('./hours/StarsPage').then((m) => ({ default: m.StarsPage })));
 const CertificatesPage = lazy(() => import('./certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
+const MenuPage = lazy(() => import('./menu/MenuPage').then((m) => ({ default: m.MenuPage })));
 const SchoolPage = lazy(() => import('./school/SchoolPage').then((m) => ({ default: m.SchoolPage })));
 
 function RequireSignIn({ children }: { children: React.ReactNode }) {
@@ -105,6 +106,7 @@ export function AdminApp() {
                 <Route path="/hours/*" element={<HoursPage />} />
                 <Route path="/stars/*" element={<StarsPage />} />
                 <Route path="/certificates/*" element={<CertificatesPage />} />
+                <Route path="/menu/*" element={<MenuPage />} />
                 <Route path="*" element={<PageState notFound />} />
               </Route>
             </Routes>

@@ -21,7 +21,7 @@ import {
   HomeOutlined,
   SwapOutlined,
   TeamOutlined,
-  UserOutlined, ClockCircleOutlined, StarOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+  UserOutlined, ClockCircleOutlined, StarOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignOut, useSignedIn } from './auth/use-me';
@@ -68,6 +68,10 @@ const menuGroups = [
       { key: 'stars', icon: <StarOutlined /> },
       { key: 'certificates', icon: <SafetyCertificateOutlined /> },
     ],
+  },
+  {
+    key: 'response',
+    items: [{ key: 'menu', icon: <ShopOutlined /> }],
   },
   {
     key: 'system',

@@ -7,6 +7,7 @@ import { activitiesText } from './admin/activities';
 import { coverageText } from './admin/coverage';
 import { activityDayText } from './admin/activity-day';
 import { recordsText } from './admin/records';
+import { menuText } from './admin/menu';
 import type { AdminStrings } from './admin-zh';
 
 export const adminEn: AdminStrings = {
@@ -34,7 +35,8 @@ export const adminEn: AdminStrings = {
     hours: 'Service hours',
     stars: 'Star volunteers',
     certificates: 'Certificates',
-    groups: { network: 'Practice network', registry: 'Volunteers', practice: 'Lists and activities', records: 'Hours and certificates', system: 'System' },
+    menu: 'Service menu',
+    groups: { network: 'Practice network', registry: 'Volunteers', practice: 'Lists and activities', records: 'Hours and certificates', response: 'Citizen requests', system: 'System' },
   },
   roles: { district_admin: 'District admin', institute_admin: 'Institute admin', station_admin: 'Station admin', team_leader: 'Team leader', volunteer: 'Volunteer', citizen: 'Citizen' },
   levels: { center: 'Center', institute: 'Institute', station: 'Station' },
@@ -325,4 +327,5 @@ export const adminEn: AdminStrings = {
   coverage: coverageText.en,
   activityDay: activityDayText.en,
   records: recordsText.en,
+  serviceMenu: menuText.en,
 };

@@ -7,6 +7,7 @@ import { activitiesText } from './admin/activities';
 import { coverageText } from './admin/coverage';
 import { activityDayText } from './admin/activity-day';
 import { recordsText } from './admin/records';
+import { menuText } from './admin/menu';
 export const adminZh = {
   app: { title: '文明实践云', subtitle: '新时代文明实践 · 管理后台', skipToContent: '跳到主要内容', mainMenu: '主菜单' },
   lang: { switchTo: 'English', label: '切换语言 / Switch language' },
@@ -32,7 +33,8 @@ export const adminZh = {
     hours: '服务时长',
     stars: '星级志愿者',
     certificates: '记录证明',
-    groups: { network: '实践网络', registry: '志愿者', practice: '清单与活动', records: '时长与证明', system: '系统' },
+    menu: '服务菜单',
+    groups: { network: '实践网络', registry: '志愿者', practice: '清单与活动', records: '时长与证明', response: '一码响应', system: '系统' },
   },
   roles: { district_admin: '区级管理员', institute_admin: '实践所管理员', station_admin: '实践站管理员', team_leader: '队长', volunteer: '志愿者', citizen: '群众' },
   levels: { center: '实践中心', institute: '实践所', station: '实践站' },
@@ -323,5 +325,6 @@ export const adminZh = {
   coverage: coverageText.zh,
   activityDay: activityDayText.zh,
   records: recordsText.zh,
+  serviceMenu: menuText.zh,
 };
 export type AdminStrings = typeof adminZh;

@@ -7,6 +7,7 @@ import { seedAccounts } from './accounts';
 import { seedRegistry } from './registry';
 import { seedActivities } from './activities';
 import { seedParticipation } from './participation';
+import { seedMenu } from '../modules/menu/menu.seed';
 import type { FieldCipher } from '../platform/crypto';
 
 /** volunteers: also seed the volunteer population (first start of the product; tests skip it for speed). */
@@ -22,6 +23,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<void> {
       const now = new Date();
       await seedActivities(tx, { now });
       await seedParticipation(tx, { now });
+      await seedMenu(tx, { now });
     }
   });
 }

@@ -5,6 +5,7 @@ import { schoolText } from './mobile/school';
 import { activitiesText } from './mobile/activities';
 import { participationText } from './mobile/participation';
 import { recordsText } from './mobile/records';
+import { menuText } from './mobile/menu';
 import type { MobileStrings } from './mobile-zh';
 
 export const mobileEn: MobileStrings = {
@@ -54,4 +55,5 @@ export const mobileEn: MobileStrings = {
   activities: activitiesText.en,
   participation: participationText.en,
   records: recordsText.en,
+  serviceMenu: menuText.en,
 };

@@ -5,6 +5,7 @@ import { schoolText } from './mobile/school';
 import { activitiesText } from './mobile/activities';
 import { participationText } from './mobile/participation';
 import { recordsText } from './mobile/records';
+import { menuText } from './mobile/menu';
 export const mobileZh = {
   brand: '文明码',
   platform: '新时代文明实践 · 文明实践云',
@@ -52,5 +53,6 @@ export const mobileZh = {
   activities: activitiesText.zh,
   participation: participationText.zh,
   records: recordsText.zh,
+  serviceMenu: menuText.zh,
 };
 export type MobileStrings = typeof mobileZh;

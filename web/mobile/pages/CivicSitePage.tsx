@@ -5,6 +5,7 @@ import { Button, DotLoading, Image, Result, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { PublicSite } from '../../api/types';
 import { SiteWeekActivities, useSiteWeek, type SiteWeekState } from '../activities/SiteWeekActivities';
+import { SiteMenu } from '../activities/SiteMenu';
 import { MobileHeader } from '../MobileHeader';
 import { usePublicSite } from '../use-public-site';
 
@@ -114,6 +115,7 @@ function SiteDetails({ site, week, token }: { site: PublicSite; week: { state: S
       </section>
 
       <SiteWeekActivities state={week.state} reload={week.reload} calendarUrl={`/api/calendars/sites/${encodeURIComponent(token)}.ics`} />
+      <SiteMenu token={token} />
 
       {site.intro && (
         <section className="wm-card" aria-labelledby="wm-intro">

@@ -1,28 +1,17 @@
 // "本周活动" on a site's civic-code page: what is on at this site this week (Monday–Sunday, Shanghai). Part of the
 // page a QR opens, so it stays tiny: plain fetch, no new components, inline styles for its few rules.
-import { useCallback, useEffect, useState } from 'react';
-import { Button, DotLoading, Tag } from 'antd-mobile';
+import { Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { siteWeekActivities, type PublicActivity } from '../../api/mobile-activities';
 import { Link } from '../volunteer/navigation';
 import { dayLabel, timeRange, topicText } from './activity-format';
+import { SectionStatus, useSectionList, type SectionState } from './section-list';
 
-export type SiteWeekState = { kind: 'loading' } | { kind: 'ok'; items: PublicActivity[] } | { kind: 'failed' };
+export type SiteWeekState = SectionState<PublicActivity>;
 
 /** Started by the page together with the site itself, so both arrive at once. */
 export function useSiteWeek(token: string): { state: SiteWeekState; reload: () => void } {
-  const [state, setState] = useState<SiteWeekState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setState({ kind: 'loading' });
-    siteWeekActivities(token, ctrl.signal)
-      .then((r) => setState({ kind: 'ok', items: r.items }))
-      .catch(() => !ctrl.signal.aborted && setState({ kind: 'failed' }));
-    return () => ctrl.abort();
-  }, [token, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, reload };
+  return useSectionList(token, siteWeekActivities);
 }
 
 const list = { listStyle: 'none', margin: 0, padding: 0 } as const;
@@ -41,20 +30,7 @@ export function SiteWeekActivities({ state, reload, calendarUrl }: { state: Site
       <h2 id="wm-week" className="wm-section-title">
         {t('activities.thisWeek')}
       </h2>
-      {state.kind === 'loading' && (
-        <p className="wm-muted" role="status" style={{ margin: 0 }}>
-          <DotLoading color="primary" /> {t('loading')}
-        </p>
-      )}
-      {state.kind === 'failed' && (
-        <div role="alert">
-          <p className="wm-intro">{t('activities.weekFailed')}</p>
-          <Button size="middle" onClick={reload} style={{ marginTop: 8 }}>
-            {t('retry')}
-          </Button>
-        </div>
-      )}
-      {state.kind === 'ok' && state.items.length === 0 && <p className="wm-intro wm-muted">{t('activities.weekEmpty')}</p>}
+      <SectionStatus state={state} reload={reload} failedText={t('activities.weekFailed')} emptyText={t('activities.weekEmpty')} />
       {state.kind === 'ok' && state.items.length > 0 && (
         <ul style={list}>
           {state.items.map((a) => (
